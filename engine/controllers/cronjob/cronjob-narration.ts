@@ -24,7 +24,7 @@ export function scheduleTimeText(cj: CronJob, t: Instant): string {
   return formatRFC3339In(location.ok ? location.value : UTC, t);
 }
 
-/** `spec.schedule "*​/1 * * * *"` (with its time zone when set). */
+/** The schedule named for narration, with its time zone when set. */
 function scheduleText(cj: CronJob): string {
   const tz = cj.spec?.timeZone;
   return `spec.schedule "${cj.spec?.schedule ?? ''}"${tz ? ` in spec.timeZone ${tz}` : ''}`;
