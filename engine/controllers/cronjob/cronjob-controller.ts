@@ -40,6 +40,8 @@ interface CronJobControllerState {
   enqueue?: (key: string, delay?: Duration) => void;
   /** Consecutive failed syncs per key (the rate limiter's memory). */
   readonly failures: Map<string, number>;
+  /** How each key's last sync ended: its requeue delay (undefined: none). For tests. */
+  readonly lastRequeue: Map<string, Duration | undefined>;
 }
 
 // The controller object is shared; each simulation passes its own view to setup and reconcile.
@@ -47,7 +49,7 @@ const states = new WeakMap<ClusterView, CronJobControllerState>();
 
 function stateFor(view: ClusterView): CronJobControllerState {
   let state = states.get(view);
-  if (!state) states.set(view, (state = { failures: new Map() }));
+  if (!state) states.set(view, (state = { failures: new Map(), lastRequeue: new Map() }));
   return state;
 }
 
@@ -56,6 +58,15 @@ function stateFor(view: ClusterView): CronJobControllerState {
 /** The rate-limited requeue delay after `failures` consecutive failed syncs. */
 export function errorBackoff(failures: number): Duration {
   return Math.min(5 * 2 ** Math.max(0, failures - 1), 1_000_000);
+}
+
+/**
+ * The requeue delay the last sync of `key` ended with (undefined: not requeued). A sync that
+ * writes ends inside the manager's write callbacks, and the queue may fold its requeue into an
+ * earlier pending one; tests read the decision here.
+ */
+export function lastRequeue(view: ClusterView, key: string): Duration | undefined {
+  return states.get(view)?.lastRequeue.get(key);
 }
 
 /** The CronJob controller. */
@@ -67,8 +78,6 @@ export const cronJobController: Controller = {
     state.enqueue = (key, delay) => host.enqueue(key, delay);
     host.watch('CronJob', (e) => onCronJobEvent(host, e));
     host.watch('Job', (e) => onJobEvent(host, e));
-    // The informer's initial list: CronJobs that exist before the controller starts.
-    for (const cj of host.view.list<CronJob>('CronJob')) host.enqueue(cronJobKey(cj), 0);
   },
 
   reconcile(key: string, view: ClusterView): ReconcileResult {
@@ -93,6 +102,7 @@ export const cronJobController: Controller = {
           // queue.Forget: a clean sync resets the back-off.
           state.failures.delete(key);
         }
+        state.lastRequeue.set(key, d === undefined ? undefined : Math.max(0, d));
         if (d === undefined) return;
         if (synchronous) requeueAfter = Math.max(0, d);
         else state.enqueue?.(key, Math.max(0, d));

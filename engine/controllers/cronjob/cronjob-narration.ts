@@ -45,8 +45,9 @@ export function narrateCreated(
 ): Explanation {
   const late = now - scheduledTime;
   let why = `for the run due at ${scheduleTimeText(cj, scheduledTime)} (${scheduleText(cj)})`;
-  // A start a minute or more late is a catch-up run: say which field allowed it.
-  if (late >= 60_000) {
+  // A start a second or more late (normally it is 100 ms) is a catch-up run: say which field
+  // allowed it.
+  if (late >= 1000) {
     const deadline = cj.spec?.startingDeadlineSeconds;
     why +=
       deadline === undefined || deadline === null
