@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type { WatchEvent } from '../../api/apiserver';
 import { writableMeta, type KubeObject } from '../../api/object';
-import { GOLDEN_START } from '../../testing/test-cluster';
 import { formatRFC3339, MINUTE, SECOND } from '../../time/instant';
 import { ReconcileHarness } from '../job/test-support';
 import { cronJobController, errorBackoff, lastRequeue } from './cronjob-controller';
