@@ -3,8 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { measure, type Benchmark, type BenchResult } from './harness';
 import { clockBenchmark } from './clock.bench';
 import { clusterBenchmark } from './cluster.bench';
+import { cronJobBenchmark } from './cronjob.bench';
 
-const benchmarks: Benchmark[] = [clockBenchmark, clusterBenchmark(5000, 20)];
+const benchmarks: Benchmark[] = [clockBenchmark, clusterBenchmark(5000, 20), cronJobBenchmark(7)];
 const filter = process.argv[2];
 const results: BenchResult[] = [];
 for (const bench of benchmarks) {

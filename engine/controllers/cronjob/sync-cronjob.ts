@@ -34,6 +34,7 @@ import {
   unparseableScheduleEvent,
   unsupportedScheduleEvent,
   type Schedule,
+  type ScheduleParseResult,
   type ScheduleEvent,
 } from '../cron';
 import type { ClusterView } from '../framework';
@@ -91,6 +92,19 @@ function record(
 
 function tell(env: CronJobSyncEnv, e: Explanation): void {
   env.sink.explanations.push(e);
+}
+
+// Parsing is pure, and a CronJob syncs several times per run with the same schedule text.
+const parsedSchedules = new Map<string, ScheduleParseResult>();
+
+/** parseStandard, remembered per schedule text (a bounded cache, dropped whole when full). */
+export function parseCached(spec: string): ScheduleParseResult {
+  let parsed = parsedSchedules.get(spec);
+  if (parsed === undefined) {
+    if (parsedSchedules.size >= 512) parsedSchedules.clear();
+    parsedSchedules.set(spec, (parsed = parseStandard(spec)));
+  }
+  return parsed;
 }
 
 /** The sync of one `namespace/name` key. */
@@ -305,7 +319,7 @@ function* syncCronJob(env: CronJobSyncEnv, cj: CronJob, jobs: Job[]): Step<SyncR
   const schedule = cj.spec?.schedule ?? '';
   const formatted = formatSchedule(schedule, timeZone);
   if (formatted.tzInSchedule) record(env, cj, unsupportedScheduleEvent(schedule));
-  const parsed = parseStandard(formatted.spec);
+  const parsed = parseCached(formatted.spec);
   if (!parsed.ok) {
     record(env, cj, unparseableScheduleEvent(schedule, parsed.error));
     tell(
