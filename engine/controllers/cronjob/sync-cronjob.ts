@@ -119,6 +119,8 @@ export function* syncCronJobKey(key: string, env: CronJobSyncEnv): Step<void> {
   const updateStatusAfterCleanup = yield* cleanupFinishedJobs(env, cj, jobs);
   const result = yield* syncCronJob(env, cj, jobs);
   if (updateStatusAfterCleanup || result.updateStatus) {
+    // Go serialises an empty active list as nothing (omitempty).
+    if (cj.status?.active?.length === 0) delete cj.status.active;
     const [written] = yield [{ op: 'update', object: cj as unknown as KubeObject, status: true }];
     if (!written.ok) return env.finish(undefined, written.error.message);
   }
