@@ -8,6 +8,7 @@ import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import { conditions, mustCreate } from '../job/scenario-support';
 import type { TestCluster } from '../../testing/test-cluster';
 import { cronCluster, cronJobManifest } from './test-support';
+import { CRONJOB_CONTROLLER } from './cronjob-controller';
 
 const jobNames = (c: TestCluster) =>
   c.sim.server
@@ -237,5 +238,28 @@ describe('S27.5 – timeZone Asia/Seoul', () => {
       '2025-01-16T03:00:00+09:00',
     );
     expect(cronJob(c, 'nightly').status?.lastScheduleTime).toBe('2025-01-15T18:00:00Z');
+  });
+});
+
+describe('event-driven work', () => {
+  it('an hourly CronJob syncs a handful of times per run, not per elapsed second', () => {
+    const c = cronCluster('2025-01-15T10:00:30Z');
+    mustCreate(c, cronJobManifest('hourly', { schedule: '0 * * * *', command: ['sleep', '5'] }));
+    c.until('2025-01-15T16:00:30Z');
+    expect(jobNames(c)).toEqual(
+      [
+        'hourly-28948980',
+        'hourly-28949040',
+        'hourly-28949100',
+        'hourly-28949160',
+        'hourly-28949220',
+        'hourly-28949280',
+      ].slice(-3),
+    );
+    expect(cronJob(c, 'hourly').status?.lastScheduleTime).toBe('2025-01-15T16:00:00Z');
+    const syncs = c.sim.controllers.syncCounts.get(CRONJOB_CONTROLLER) ?? 0;
+    // Create, its status write, the Job's status changes, finish and history cleanup.
+    expect(syncs).toBeGreaterThanOrEqual(6);
+    expect(syncs).toBeLessThanOrEqual(6 * 6 + 1);
   });
 });
