@@ -442,6 +442,27 @@ describe('bad schedules and time zones', () => {
   });
 });
 
+describe('write failures', () => {
+  it('an invalid Job: FailedCreate, nothing recorded, rate-limited retry (5 ms, then 10 ms)', () => {
+    // Stored as an older API server accepted it; the Job API rejects restartPolicy Always.
+    const cj = cronJob();
+    const podSpec = (
+      cj.spec as { jobTemplate: { spec: { template: { spec: { restartPolicy: string } } } } }
+    ).jobTemplate.spec.template.spec;
+    podSpec.restartPolicy = 'Always';
+    const h = new ReconcileHarness(cronJobController, [cj], justAfter(t1000));
+    const r = syncAt(h, justAfter(t1000));
+    expect(r.created).toEqual([]);
+    expect(r.status).toBeUndefined();
+    expect(r.events).toHaveLength(1);
+    expect(r.events[0]).toMatch(
+      /^Warning FailedCreate Error creating job: Job.batch "cj-28948920" is invalid: spec.template.spec.restartPolicy/,
+    );
+    expect(r.requeueAfter).toBe(5);
+    expect(syncAt(h, justAfter(t1000) + 5).requeueAfter).toBe(10);
+  });
+});
+
 describe('informers', () => {
   /** The controller's informer handlers against a harness's API server, with enqueues recorded. */
   function informers(objects: KubeObject[], now: number) {
