@@ -481,7 +481,9 @@ describe('informers', () => {
   const edit = (obj: KubeObject, change: (o: KubeObject) => void) => {
     const copy = structuredClone(obj);
     change(copy);
-    copy.metadata.resourceVersion = String(Number(obj.metadata.resourceVersion ?? 1) + 1);
+    writableMeta(copy.metadata).resourceVersion = String(
+      Number(obj.metadata.resourceVersion ?? 1) + 1,
+    );
     return copy;
   };
 
