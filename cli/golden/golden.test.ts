@@ -1,0 +1,61 @@
+/**
+ * The golden scenarios as `podlab run --echo` transcripts, compared byte for byte (placeholders
+ * aside, see transcript-match.ts). A pending scenario must still fail, so the list cannot go
+ * stale: once it passes, this test asks for it to be taken off `PENDING` (status.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { loadScenarios, runScenario, type Scenario } from './scenario';
+import { DEVIATIONS, PENDING } from './status';
+import { matchTranscript, renderExpected } from './transcript-match';
+
+const scenarios = loadScenarios();
+
+function verdict(s: Scenario): { ok: boolean; output: string; status: number; error?: string } {
+  try {
+    const r = runScenario(s);
+    const ok = matchTranscript(s.expected, r.output).ok && r.status === s.status;
+    return { ok, ...r };
+  } catch (e) {
+    return { ok: false, output: '', status: -1, error: e instanceof Error ? e.stack : String(e) };
+  }
+}
+
+describe('golden transcripts (cli/golden/scenarios)', () => {
+  it('has a scenario folder for every id of the pending and deviation lists', () => {
+    const ids = new Set(scenarios.map((s) => s.id));
+    expect(Object.keys(PENDING).filter((id) => !ids.has(id))).toEqual([]);
+    expect(Object.keys(DEVIATIONS).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('lists a deviation exactly where golden.txt records the golden file disagreeing', () => {
+    for (const s of scenarios) {
+      expect(s.goldenText !== undefined, `${s.id}: golden.txt iff listed in DEVIATIONS`).toBe(
+        s.id in DEVIATIONS,
+      );
+      if (s.goldenText !== undefined)
+        expect(s.goldenText, `${s.id}: golden.txt must differ from expected.txt`).not.toBe(
+          s.expected,
+        );
+    }
+  });
+
+  for (const s of scenarios) {
+    const pending = PENDING[s.id];
+    if (pending) {
+      it(`${s.id} (${s.golden}) is still pending: ${pending}`, () => {
+        const v = verdict(s);
+        expect(
+          v.ok,
+          `${s.id} now matches its golden transcript: remove it from PENDING in cli/golden/status.ts`,
+        ).toBe(false);
+      });
+      continue;
+    }
+    it(`${s.id} (${s.golden}): ${s.title}`, () => {
+      const r = runScenario(s);
+      const m = matchTranscript(s.expected, r.output);
+      if (!m.ok) expect(r.output).toBe(renderExpected(s.expected, m.bindings));
+      expect(r.status).toBe(s.status);
+    });
+  }
+});

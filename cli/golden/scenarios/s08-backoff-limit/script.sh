@@ -1,0 +1,5 @@
+kubectl apply -f fail-never.yaml
+sleep 50
+kubectl get pods
+kubectl get jobs
+kubectl describe job fail-never | tail -7
