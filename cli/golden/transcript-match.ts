@@ -11,7 +11,7 @@
  *
  * Every other byte must be equal. A placeholder stands for the same value wherever it appears and
  * two placeholders never stand for the same value. Tables sort rows by name, and the order of
- * random suffixes is a matter of the seed, so a run of consecutive lines whose first field holds a
+ * random suffixes is a matter of the seed, so a run of consecutive lines that name objects by
  * placeholder may match the same lines in any order.
  */
 
@@ -84,10 +84,15 @@ function matchLine(parts: Part[], actual: string, bindings: Bindings): Bindings 
   return next;
 }
 
-/** True if the line's first field (a table's NAME cell) holds a placeholder. */
-function nameHasPlaceholder(line: string): boolean {
+/**
+ * True if the line names an object by placeholder in its first or second field: a table row
+ * (`job-aaaaa   0/1 …`) or a per-object message (`pod "logd-aaaaa" deleted`). Such lines come in
+ * name order, which for random suffixes is the seed's choice.
+ */
+function namesByPlaceholder(line: string): boolean {
   if (/^\s/.test(line)) return false;
-  return new RegExp(TOKEN.source).test(line.split(/\s/)[0]);
+  const [first = '', second = ''] = line.split(/\s+/);
+  return new RegExp(TOKEN.source).test(first) || new RegExp(TOKEN.source).test(second);
 }
 
 function* permutations(n: number): Generator<number[]> {
@@ -123,7 +128,7 @@ export function matchTranscript(expected: string, actual: string): MatchResult {
   // Runs of name-placeholder lines (at most 6 lines are permuted; longer runs keep their order).
   const runEnd: number[] = new Array<number>(want.length);
   for (let i = want.length - 1; i >= 0; i--)
-    runEnd[i] = nameHasPlaceholder(lines[i]) ? (runEnd[i + 1] ?? i + 1) : i;
+    runEnd[i] = namesByPlaceholder(lines[i]) ? (runEnd[i + 1] ?? i + 1) : i;
   let best: Bindings = new Map();
   let bestLine = -1;
   const step = (i: number, b: Bindings): Bindings | undefined => {

@@ -1,0 +1,3 @@
+kubectl create cronjob simple --image=busybox --schedule="*/1 * * * *" -- /bin/sh -c "date; echo Hello"
+sleep 313
+kubectl get jobs
