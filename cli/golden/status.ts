@@ -23,7 +23,8 @@ export const PENDING: Record<string, string> = {
   's23-cronjob-allow': 'needs kubectl apply, get; CronJob controller',
   's24-cronjob-suspend-resume': 'needs kubectl create cronjob, patch, get; CronJob controller',
   's26-cronjob-failed-history': 'needs kubectl apply, get; CronJob controller',
-  's27-cronjob-schedule-validation': 'needs kubectl create cronjob, apply, get -o jsonpath; CronJob controller',
+  's27-cronjob-schedule-validation':
+    'needs kubectl create cronjob, apply, get -o jsonpath; CronJob controller',
   's29-daemonset-no-node-selector': 'needs kubectl apply, get --show-labels',
   's30-daemonset-node-selector': 'needs kubectl apply, get, label',
   's31-daemonset-relabel': 'needs kubectl apply, get, label',

@@ -7,13 +7,15 @@ const table = (rows: string[]) =>
 describe('matchTranscript', () => {
   it('binds a suffix placeholder to one value everywhere', () => {
     const expected = 'two-times-xxxxx   0/1\nCreated pod: two-times-xxxxx';
-    expect(matchTranscript(expected, 'two-times-b7k2q   0/1\nCreated pod: two-times-b7k2q')).toEqual({
+    expect(
+      matchTranscript(expected, 'two-times-b7k2q   0/1\nCreated pod: two-times-b7k2q'),
+    ).toEqual({
       ok: true,
       bindings: new Map([['xxxxx', 'b7k2q']]),
     });
-    expect(matchTranscript(expected, 'two-times-b7k2q   0/1\nCreated pod: two-times-zzzzz').ok).toBe(
-      false,
-    );
+    expect(
+      matchTranscript(expected, 'two-times-b7k2q   0/1\nCreated pod: two-times-zzzzz').ok,
+    ).toBe(false);
   });
 
   it('keeps every other byte exact, including the number of lines', () => {
