@@ -62,4 +62,34 @@ describe('matchTranscript', () => {
       ).ok,
     ).toBe(true);
   });
+
+  it('permutes per-object message lines too, but not event lines', () => {
+    const expected =
+      'pod "logd-aaaaa" deleted\npod "logd-bbbbb" deleted\nservice "kubernetes" deleted';
+    expect(
+      matchTranscript(
+        expected,
+        'pod "logd-9zz4m" deleted\npod "logd-b7k2q" deleted\nservice "kubernetes" deleted',
+      ).ok,
+    ).toBe(true);
+    const events =
+      '  Normal  SuccessfulCreate  50s  Created pod: p-aaaaa\n  Normal  SuccessfulCreate  38s  Created pod: p-bbbbb';
+    expect(
+      matchTranscript(
+        events,
+        '  Normal  SuccessfulCreate  38s  Created pod: p-9zz4m\n  Normal  SuccessfulCreate  50s  Created pod: p-b7k2q',
+      ).ok,
+    ).toBe(false);
+  });
+
+  it('lets … stand for any text within one line', () => {
+    const expected = 'spec.template: Invalid value: core.PodTemplateSpec{…}: field is immutable';
+    expect(
+      matchTranscript(
+        expected,
+        'spec.template: Invalid value: core.PodTemplateSpec{ObjectMeta:v1.ObjectMeta{Name:""}}: field is immutable',
+      ).ok,
+    ).toBe(true);
+    expect(matchTranscript('a…b', 'a\nb').ok).toBe(false);
+  });
 });
