@@ -54,6 +54,17 @@ export const DEVIATIONS: Record<string, Deviation> = {
     source:
       'golden-scenarios.md S4 (ages 60s/42s/24s) and engine/controllers/job/golden-scenarios.test.ts S4',
   },
+  's19-cronjob-history-limit': {
+    reason:
+      'At 10:05:03 the 10:05 job is still Running and simple-28948922 still exists: the CronJob ' +
+      'controller requeues itself 100 ms after the schedule time, so the job is created at ' +
+      '10:05:00.1 and, under the reference timing model (Running +2 s, controller +1 s), completes ' +
+      'at 10:05:03.1; the oldest successful job is deleted by the sync that sees that completion. ' +
+      'The golden file shows the state of 10:05:04 (added to the script: the three newest jobs).',
+    source:
+      'kubernetes/kubernetes pkg/controller/cronjob/utils.go (nextScheduleTimeDuration adds ' +
+      'nextScheduleDelta = 100 ms) and cronjob_controllerv2.go (cleanupFinishedJobs in syncCronJob)',
+  },
   's21-cronjob-forbid': {
     reason:
       'The skipped 10:01 slot is not lost: when forbid-28948920 finishes (+1 s after its pod ends ' +
@@ -66,5 +77,17 @@ export const DEVIATIONS: Record<string, Deviation> = {
       'kubernetes/kubernetes pkg/controller/cronjob/cronjob_controllerv2.go (syncCronJob: ' +
       'JobAlreadyActive returns without touching lastScheduleTime; updateJob enqueues the owner; ' +
       'nextScheduleTime uses lastScheduleTime) and utils.go mostRecentScheduleTime',
+  },
+  's34-daemonset-node-removed': {
+    reason:
+      'DESIRED does not drop the moment a node is deleted: the DaemonSet controller registers ' +
+      'only add and update handlers for nodes, so nothing re-syncs the DaemonSet until the pod ' +
+      'garbage collector deletes the orphaned pod (about 40 s later), which triggers deletePod. ' +
+      'One second after `kubectl delete node node01` the status is still 3/3/3/3/3; two minutes ' +
+      'in it is 2 everywhere. The golden file says DESIRED changes immediately.',
+    source:
+      'kubernetes/kubernetes pkg/controller/daemon/daemon_controller.go (NewDaemonSetsController: ' +
+      'nodeInformer handlers AddFunc/UpdateFunc only) and pkg/controller/podgc/gc_controller.go ' +
+      '(gcOrphaned, quarantineTime 40 s)',
   },
 };
