@@ -3,6 +3,7 @@
  * aside, see transcript-match.ts). A pending scenario must still fail, so the list cannot go
  * stale: once it passes, this test asks for it to be taken off `PENDING` (status.ts).
  */
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadScenarios, runScenario, type Scenario } from './scenario';
 import { DEVIATIONS, PENDING } from './status';
@@ -37,6 +38,18 @@ describe('golden transcripts (cli/golden/scenarios)', () => {
           s.expected,
         );
     }
+  });
+
+  it('runs the same code as the podlab command', () => {
+    const s = scenarios.find((x) => x.args.includes('--start')) ?? scenarios[0];
+    const bin = new URL('../../bin/podlab.js', import.meta.url).pathname;
+    const cli = spawnSync('node', [bin, 'run', 'script.sh', '--echo', ...s.args], {
+      cwd: s.dir,
+      encoding: 'utf8',
+    });
+    const r = runScenario(s);
+    expect(cli.stdout).toBe(r.output);
+    expect(cli.status).toBe(r.status);
   });
 
   for (const s of scenarios) {
