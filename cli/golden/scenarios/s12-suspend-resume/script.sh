@@ -8,3 +8,4 @@ sleep 1
 kubectl get pods
 sleep 19
 kubectl get jobs
+kubectl describe job paused | tail -7
