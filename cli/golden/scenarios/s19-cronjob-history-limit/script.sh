@@ -3,3 +3,4 @@ sleep 313
 kubectl get jobs
 sleep 1
 kubectl get jobs
+kubectl get events --field-selector involvedObject.name=simple
