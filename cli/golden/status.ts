@@ -19,6 +19,7 @@ export const PENDING: Record<string, string> = {
     'needs kubectl create job, delete, get, logs (logs wraps NotFound: "error: error from server (NotFound): … in namespace")',
   's17-pod-failure-policy': 'needs kubectl apply, get, describe',
   's18-cronjob-first-run': 'needs kubectl create cronjob, get; CronJob controller',
+  's18b-cronjob-created-mid-minute': 'needs kubectl create cronjob, get; CronJob controller',
   's19-cronjob-history-limit': 'needs kubectl create cronjob, get; CronJob controller',
   's21-cronjob-forbid': 'needs kubectl apply, get; CronJob controller',
   's23-cronjob-allow': 'needs kubectl apply, get; CronJob controller',
