@@ -3,9 +3,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { measure, type Benchmark, type BenchResult } from './harness';
 import { clockBenchmark } from './clock.bench';
 import { clusterBenchmark } from './cluster.bench';
+import { jobBenchmark } from '../engine/controllers/job/job.bench';
+import { daemonSetBenchmark } from '../engine/controllers/daemonset/daemonset.bench';
 import { cronJobBenchmark } from './cronjob.bench';
 
-const benchmarks: Benchmark[] = [clockBenchmark, clusterBenchmark(5000, 20), cronJobBenchmark(7)];
+const benchmarks: Benchmark[] = [
+  clockBenchmark,
+  clusterBenchmark(5000, 20),
+  jobBenchmark,
+  daemonSetBenchmark,
+  cronJobBenchmark(7),
+];
 const filter = process.argv[2];
 const results: BenchResult[] = [];
 for (const bench of benchmarks) {

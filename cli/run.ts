@@ -8,7 +8,7 @@ import { createSimulation } from '../engine/simulation';
 import { parseClusterFile } from '../engine/cluster/cluster-file';
 import { DEFAULT_CLUSTER, type ClusterSpec } from '../engine/cluster/topology';
 import { createWorkstation } from '../engine/shell/workstation';
-import { runScript } from '../engine/shell/script-runner';
+import { runScript, type ScriptResult } from '../engine/shell/script-runner';
 import { parseRFC3339 } from '../engine/time/instant';
 
 /** The defaults of PRODUCT.md §6. */
@@ -134,6 +134,20 @@ export function runCommand(args: string[]): number {
       `cannot read ${positional[0]}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`,
     );
   }
+  const result = runScriptText(scriptPath, script, options);
+  process.stdout.write(result.output);
+  return result.status;
+}
+
+/**
+ * The body of `podlab run` once SCRIPT is read: a fresh cluster, the script's folder as the
+ * working directory. The golden transcripts (cli/golden/) run through here too.
+ */
+export function runScriptText(
+  scriptPath: string,
+  script: string,
+  options: SessionOptions,
+): ScriptResult {
   const folder = dirname(scriptPath);
   const sim = createSimulation({
     seed: options.seed,
@@ -141,7 +155,5 @@ export function runCommand(args: string[]): number {
     cluster: options.cluster,
   });
   const ws = createWorkstation(sim, { files: folderFiles(folder) });
-  const result = runScript(sim, ws, script, { echo: options.echo, cwd: folder });
-  process.stdout.write(result.output);
-  return result.status;
+  return runScript(sim, ws, script, { echo: options.echo, cwd: folder });
 }
