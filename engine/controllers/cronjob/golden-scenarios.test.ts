@@ -255,3 +255,22 @@ describe('event-driven work', () => {
     expect(syncs).toBeLessThanOrEqual(6 * 6 + 1);
   });
 });
+
+describe('event aggregation (client-go events_cache, §3.6)', () => {
+  it('from the tenth distinct SuccessfulCreate within 10 minutes the messages are combined', () => {
+    const c = cronCluster();
+    mustCreate(c, cronJobManifest('simple', { command: ['echo', 'Hello'] }));
+    c.until('2025-01-15T10:11:30Z');
+    const creates = c
+      .events('simple')
+      .filter((e) => e.reason === 'SuccessfulCreate')
+      .map((e) => `${e.message} x${e.count}`);
+    expect(creates.slice(0, 9)).toEqual(
+      Array.from({ length: 9 }, (_, i) => `Created job simple-${28948920 + i} x1`),
+    );
+    // One combined event, updated in place for 10:09, 10:10 and 10:11.
+    expect(creates.slice(9)).toEqual([
+      '(combined from similar events): Created job simple-28948931 x3',
+    ]);
+  });
+});
