@@ -5,12 +5,14 @@ import { clockBenchmark } from './clock.bench';
 import { clusterBenchmark } from './cluster.bench';
 import { jobBenchmark } from '../engine/controllers/job/job.bench';
 import { daemonSetBenchmark } from '../engine/controllers/daemonset/daemonset.bench';
+import { cronJobBenchmark } from './cronjob.bench';
 
 const benchmarks: Benchmark[] = [
   clockBenchmark,
   clusterBenchmark(5000, 20),
   jobBenchmark,
   daemonSetBenchmark,
+  cronJobBenchmark(7),
 ];
 const filter = process.argv[2];
 const results: BenchResult[] = [];

@@ -35,6 +35,7 @@ import { deploymentController } from './controllers/deployment/deployment';
 import { replicaSetController } from './controllers/replicaset/replicaset';
 import { jobController } from './controllers/job/job-controller';
 import { ttlAfterFinishedController } from './controllers/ttl-after-finished';
+import { cronJobController } from './controllers/cronjob/cronjob-controller';
 import { ServiceNetwork } from './cluster/service-network';
 import { DEFAULT_CLUSTER, type ClusterSpec, type NodeSpec } from './cluster/topology';
 import { bootstrapCluster, createNode } from './cluster/bootstrap';
@@ -163,6 +164,7 @@ export class Simulation {
       replicaSetController,
       jobController,
       ttlAfterFinishedController,
+      cronJobController,
     ])
       this.controllers.add(c);
     for (const c of options.controllers ?? []) this.controllers.add(c);

@@ -90,7 +90,8 @@ export class EventRecorder {
       similar = { messages: new Set(), last: now };
       this.similar.set(aggregateKey, similar);
     }
-    similar.messages.add(intent.message);
+    // Past the threshold only the count matters: a CronJob's per-Job messages must not pile up.
+    if (similar.messages.size < AGGREGATE_MAX) similar.messages.add(intent.message);
     similar.last = now;
     let message = intent.message;
     let key = `${aggregateKey}\u0000${message}`;
