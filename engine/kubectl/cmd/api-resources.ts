@@ -24,7 +24,7 @@ function sortResources(list: ResourceInfo[], sortBy: string): ResourceInfo[] {
 export const apiResourcesCommand: CommandSpec = {
   name: 'api-resources',
   group: 'Other Commands:',
-  usage: '[flags] [options]',
+  usage: 'api-resources [flags] [options]',
   short: 'Print the supported API resources on the server',
   long: 'List the resource types the API server serves, with their short names, API version, scope and kind.',
   examples: `  # Every resource type of the cluster

@@ -27,7 +27,7 @@ const EXAMPLES = `  # Everything about one node
 export const describeCommand: CommandSpec = {
   name: 'describe',
   group: 'Troubleshooting and Debugging Commands:',
-  usage: '(-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
+  usage: 'describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
   short: 'Show details of a specific resource or group of resources',
   long: `Print a readable report about objects and what happened to them: their settings, status,
 related objects and recent events.

@@ -12,7 +12,7 @@ export const explainCommand: CommandSpec = {
   name: 'explain',
   group: 'Basic Commands (Intermediate):',
   usage:
-    'TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]',
+    'explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]',
   short: 'Get documentation for a resource',
   long: `Show what the fields of a resource type mean, as the API server documents them.
 

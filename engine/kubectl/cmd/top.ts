@@ -88,7 +88,7 @@ const topNode: CommandSpec = {
 export const topCommand: CommandSpec = {
   name: 'top',
   group: 'Cluster Management Commands:',
-  usage: '[flags] [options]',
+  usage: 'top [flags] [options]',
   short: 'Display resource (CPU/memory) usage',
   long: `Show how much CPU and memory nodes and pods use.
 
