@@ -160,7 +160,14 @@ describe('kubectl get', () => {
   it('reads the objects named in a manifest with -f', () => {
     const { tc, ws, k } = setup();
     void tc;
-    void ws;
+    ws.ns.fs.writeFile('/root/job.yaml', JOB);
+    expect(k('get', '-f', '/root/job.yaml').stdout).toBe(
+      'NAME   STATUS     COMPLETIONS   DURATION   AGE\npi     Complete   1/1           6s         30s\n',
+    );
+    expect(k('get', '-f', '/root/job.yaml', '-o', 'name').stdout).toBe('job.batch/pi\n');
+    expect(k('get', 'jobs', '-f', '/root/job.yaml').stderr).toBe(
+      'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n',
+    );
     const r = k('get', '-f', '/nope.yaml');
     expect(r).toEqual({
       stdout: '',
@@ -193,8 +200,8 @@ describe('kubectl get --watch', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('NAME     STATUS     COMPLETIONS   DURATION   AGE');
     expect(lines[1]).toBe('pi       Complete   1/1           6s         30s');
-    expect(lines[2]).toMatch(/^second   Running    0\/1           0s         0s$/);
-    expect(lines.some((l) => /^second   Complete   1\/1 /.test(l))).toBe(true);
+    expect(lines[2]).toMatch(/^second {3}Running {4}0\/1 {11}0s {9}0s$/);
+    expect(lines.some((l) => /^second {3}Complete {3}1\/1 /.test(l))).toBe(true);
   });
 
   it('prints EVENT with --output-watch-events and only changes with --watch-only', () => {
@@ -206,7 +213,7 @@ describe('kubectl get --watch', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('EVENT      NAME     STATUS     COMPLETIONS   DURATION   AGE');
     expect(lines[1]).toBe('ADDED      pi       Complete   1/1           6s         35s');
-    expect(lines[2]).toMatch(/^ADDED      second   Running    0\/1 {11}0s {9}0s$/);
+    expect(lines[2]).toMatch(/^ADDED {6}second {3}Running {4}0\/1 {11}0s {9}0s$/);
     expect(lines.slice(3).every((l) => l === '' || l.startsWith('MODIFIED   second'))).toBe(true);
     expect(lines.length).toBeGreaterThan(4);
   });
