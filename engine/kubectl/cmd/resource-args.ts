@@ -6,7 +6,7 @@
 import type { StatusError } from '../../api/errors';
 import type { KubeObject } from '../../api/object';
 import type { ResourceInfo } from '../../api/resources';
-import { notFound } from '../../api/errors';
+import { badRequest, notFound } from '../../api/errors';
 import type { Block } from '../../runtime/kernel';
 import type { CommandContext } from '../command';
 import { formatStatusError } from '../errors';
@@ -63,7 +63,6 @@ export function* gather(
 ): Generator<Block, { ok: true; value: Gathered } | { ok: false; error: string }, void> {
   const server = ctx.cluster.server;
   const selectors = parseSelectors(options.labelSelector, options.fieldSelector);
-  if (!selectors.ok) return { ok: false, error: selectors.error };
   const hasSelector = !!(options.labelSelector || options.fieldSelector);
   const result: Gathered = { infos: [], errors: [], singleItem: false, targets: [] };
 
@@ -122,6 +121,11 @@ export function* gather(
   result.mode = parsed.mode;
   result.targets = parsed.targets;
   result.singleItem = parsed.mode !== 'list' && parsed.targets.length === 1;
+  if (!selectors.ok) {
+    // kubectl sends -l unparsed; the API server rejects the list request (400).
+    result.errors.push({ status: badRequest(selectors.error) });
+    return { ok: true, value: result };
+  }
   const scope = { namespace: ctx.namespace, allNamespaces: options.allNamespaces };
   for (const t of parsed.targets) {
     const fetched = fetchTargets(server, [t], scope, selectors.value);
