@@ -87,6 +87,7 @@ export function* watchResources(
     return 0;
   };
 
+  for (const sig of ['HUP', 'INT', 'TERM', 'QUIT'] as const) ctx.proc.setDisposition(sig, 'catch');
   // Subscribe first, so that no change between the list and the watch is lost.
   const queue: WatchEvent[] = [];
   const wake = new Notifier();
@@ -108,7 +109,11 @@ export function* watchResources(
       }
     }
     for (;;) {
-      while (queue.length === 0) yield { on: [wake] };
+      while (queue.length === 0) {
+        // util/interrupt: on a termination signal kubectl stops the watch and exits with 1.
+        if (ctx.proc.takeSignal() !== undefined) return 1;
+        yield { on: [wake], interruptible: true };
+      }
       const event = queue.shift()!;
       const now = matchesWatch(event.object);
       const before = event.old !== undefined && matchesWatch(event.old);

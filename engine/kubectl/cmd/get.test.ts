@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createWorkstation } from '../../shell/workstation';
 import { runOnWorkstation } from '../../testing/run-command';
 import { TestCluster } from '../../testing/test-cluster';
+import { findExecutable } from '../../runtime/exec';
+import { FileDescription } from '../../runtime/kernel';
+import { callbackWriter, stringReader } from '../../runtime/streams';
+import { HOME } from '../../shell/workstation';
+import { utf8Decode, utf8Encode } from '../../util/utf8';
 
 const JOB = `apiVersion: batch/v1
 kind: Job
@@ -223,5 +228,50 @@ describe('kubectl get --watch', () => {
     expect(k('get', 'pods,jobs', '-w').stderr).toBe(
       'error: you may only specify a single resource type\n',
     );
+  });
+});
+
+describe('kubectl get --watch and Ctrl-C', () => {
+  it('stops and exits 1 on SIGINT, as kubectl interrupt handler does', () => {
+    const tc = TestCluster.seed(1).apply(JOB).advance('30s');
+    const sim = tc.sim;
+    const ws = createWorkstation(sim);
+    const exe = findExecutable(ws.ns, HOME, ws.env.get('PATH'), ['kubectl', 'get', 'jobs', '-w']);
+    if (typeof exe === 'string') throw new Error(exe);
+    let out = '';
+    const proc = sim.kernel.spawn({
+      program: exe.program,
+      argv: exe.argv,
+      env: ws.env,
+      cwd: HOME,
+      ns: ws.ns,
+      fds: new Map([
+        [0, new FileDescription(stringReader(utf8Encode('')))],
+        [
+          1,
+          new FileDescription(
+            undefined,
+            callbackWriter((d) => (out += utf8Decode(d))),
+          ),
+        ],
+        [
+          2,
+          new FileDescription(
+            undefined,
+            callbackWriter(() => undefined),
+          ),
+        ],
+      ]),
+    });
+    sim.advance(5000);
+    expect(proc.done).toBe(false);
+    expect(out).toContain('pi     Complete');
+    sim.kernel.signal(proc, 'INT');
+    sim.settle();
+    expect(proc.done).toBe(true);
+    expect(proc.exitCode).toBe(1);
+    // The watch is gone: later changes print nothing.
+    tc.apply(JOB.replace('name: pi,', 'name: later,')).advance('10s');
+    expect(out).not.toContain('later');
   });
 });
