@@ -83,6 +83,10 @@ describe('kubectl get', () => {
         'Error from server (NotFound): jobs.batch "x" not found\nError from server (NotFound): jobs.batch "y" not found\n',
       code: 1,
     });
+    expect(k('get', 'job', 'pi', '-A').stderr).toBe(
+      'error: a resource cannot be retrieved by name across all namespaces\n',
+    );
+    expect(k('get', 'node', 'node01', '-A', '-o', 'name').stdout).toBe('node/node01\n');
     expect(k('get', 'job', 'x', '--ignore-not-found')).toEqual({ stdout: '', stderr: '', code: 0 });
     expect(k('get', 'nosuch')).toEqual({
       stdout: '',

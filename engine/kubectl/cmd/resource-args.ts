@@ -117,6 +117,9 @@ export function* gather(
   }
   for (const t of parsed.targets) {
     if (t.name === '') return { ok: false, error: 'resource name may not be empty' };
+    // builder.go#visitByName / #visitByResource: -A leaves no namespace to get a name from.
+    if (t.name !== undefined && t.info.namespaced && options.allNamespaces)
+      return { ok: false, error: 'a resource cannot be retrieved by name across all namespaces' };
   }
   result.mode = parsed.mode;
   result.targets = parsed.targets;
