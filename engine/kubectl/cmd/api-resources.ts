@@ -16,7 +16,7 @@ function sortResources(list: ResourceInfo[], sortBy: string): ResourceInfo[] {
   return list.sort((a, b) => {
     const c = cmp(key(a), key(b));
     if (c !== 0) return c;
-    return cmp(a.resource, b.resource) < 0 ? -1 : 0;
+    return cmp(a.resource, b.resource);
   });
 }
 

@@ -103,6 +103,8 @@ object changes.`,
       return yield* ctx.fail(`kustomize (-k ${kustomize}) is not supported in Podlab`);
     }
 
+    // @simplified: --subresource, --server-print=false and --chunk-size are accepted and ignored:
+    // the simulated API server always returns whole objects and server-side tables.
     const printer = yield* resolveOutput(ctx);
     const allNamespaces = f.bool('all-namespaces');
     const gathered = yield* gather(ctx, {
