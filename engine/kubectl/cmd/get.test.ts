@@ -174,6 +174,13 @@ describe('kubectl get', () => {
       'NAME   STATUS     COMPLETIONS   DURATION   AGE\npi     Complete   1/1           6s         30s\n',
     );
     expect(k('get', '-f', '/root/job.yaml', '-o', 'name').stdout).toBe('job.batch/pi\n');
+    ws.ns.fs.writeFile('/root/other.yaml', JOB.replace('name: pi,', 'name: pi, namespace: other,'));
+    expect(k('get', '-f', '/root/other.yaml', '-n', 'default').stderr).toBe(
+      'error: the namespace from the provided object "other" does not match the namespace "default". You must pass \'--namespace=other\' to perform this operation.\n',
+    );
+    expect(k('get', '-f', '/root/other.yaml').stderr).toBe(
+      'Error from server (NotFound): jobs.batch "pi" not found\n',
+    );
     expect(k('get', 'jobs', '-f', '/root/job.yaml').stderr).toBe(
       'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n',
     );

@@ -83,6 +83,14 @@ export function* gather(
         continue;
       }
       const { resource, name } = item.value;
+      // visitor.go#RequireNamespace with an explicit -n (enforceNamespace).
+      const own = item.value.namespace;
+      if (resource.namespaced && ctx.namespaceExplicit && own !== '' && own !== ctx.namespace) {
+        result.errors.push({
+          message: `the namespace from the provided object "${own}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${own}' to perform this operation.`,
+        });
+        continue;
+      }
       const ns = resource.namespaced ? item.value.namespace || ctx.namespace : '';
       const obj = server.get(resource.kind, ns, name);
       if (obj) result.infos.push({ info: resource, objects: [obj], named: true });
