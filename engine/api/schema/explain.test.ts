@@ -81,6 +81,10 @@ describe('kubectl explain', () => {
       ok: false,
       error: 'field "foo" does not exist',
     });
+    expect(explain('jobs.nope.template', false)).toEqual({
+      ok: false,
+      error: 'field "template" does not exist',
+    });
     expect(explain('jobs.spec.backoffLimit.x', false)).toEqual({
       ok: false,
       error: 'field "x" does not exist',

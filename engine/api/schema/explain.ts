@@ -159,7 +159,11 @@ export function explain(resourcePath: string, recursive: boolean): ExplainResult
   let field: SchemaField | undefined;
   for (const name of fieldPath.filter((p) => p !== '')) {
     const f: SchemaField | undefined = struct ? fieldOf(struct, name) : undefined;
-    if (!f) return { ok: false, error: `field ${JSON.stringify(name)} does not exist` };
+    if (!f) {
+      // plaintext.tmpl reports the last element of the path, whichever one was missing.
+      const last = fieldPath[fieldPath.length - 1];
+      return { ok: false, error: `field ${JSON.stringify(last)} does not exist` };
+    }
     field = f;
     struct = structOf(f);
   }
