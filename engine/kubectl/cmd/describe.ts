@@ -85,6 +85,8 @@ the namespace (or those matching -l) are described.`,
     if (errors.length > 0 && args.length === 2 && errors.every(isNotFound)) {
       const target = gathered.value.targets[0];
       if (gathered.value.mode === 'typeNames' && target) {
+        const types = new Set(gathered.value.targets.map((t) => t.info.resource));
+        if (types.size > 1) return yield* ctx.fail('you may only specify a single resource type');
         const prefix = args[1];
         const ns = target.info.namespaced ? ctx.namespace : undefined;
         const matching = server
