@@ -133,7 +133,7 @@ object changes.`,
         outputWatchEvents: f.bool('output-watch-events'),
         noHeaders: f.bool('no-headers'),
         showLabels: f.bool('show-labels'),
-        labelColumns: f.strings('label-columns'),
+        labelColumns: f.strings('label-columns').flatMap((l) => l.split(',')),
       });
     }
 
