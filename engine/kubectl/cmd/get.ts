@@ -68,9 +68,15 @@ object changes.`,
     if (raw !== '') {
       if (args.length > 0)
         return yield* ctx.fail('arguments may not be passed when --raw is specified');
-      if (watch || watchOnly || f.string('selector') !== '' || output !== '')
+      // get.go#Validate
+      if (watch || watchOnly || f.string('selector') !== '')
         return yield* ctx.fail(
           '--raw may not be specified with other flags that filter the server request or alter the output',
+        );
+      if (output !== '') return yield* ctx.fail('--raw and --output are mutually exclusive');
+      if (!raw.startsWith('/'))
+        return yield* ctx.fail(
+          `--raw must be a valid URL path: parse "${raw}": invalid URI for request`,
         );
       // @simplified: Podlab's API server is not reachable over HTTP, so raw requests are refused.
       return yield* ctx.fail(
