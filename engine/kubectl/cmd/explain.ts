@@ -75,7 +75,13 @@ export const explainCommand: CommandSpec = {
       return yield* ctx.fail('the plaintext-openapiv2 format is not supported in Podlab');
     }
     if (output !== 'plaintext') return yield* ctx.fail(`unrecognized format: ${output}`);
-    const result = explain(path, ctx.flags.bool('recursive'));
+    // explain.SplitAndParseResourceRequestWithMatchingPrefix: `deployments.apps.spec` names the
+    // group after the resource; the group's parts are not field names.
+    const parts = path.split('.');
+    const groupParts = info.group ? info.group.split('.') : [];
+    if (groupParts.length > 0 && groupParts.every((g, i) => parts[1 + i]?.toLowerCase() === g))
+      parts.splice(1, groupParts.length);
+    const result = explain(parts.join('.'), ctx.flags.bool('recursive'));
     if (!result.ok) return yield* ctx.fail(result.error);
     yield* ctx.out(result.output);
     return 0;

@@ -142,6 +142,7 @@ describe('kubectl explain', () => {
     expect(field.stdout).toContain('FIELD: backoffLimit <integer>\n');
     expect(k('explain', 'cj', '--recursive').stdout).toContain('  spec\t<CronJobSpec>\n');
     expect(k('explain', 'jobs', '--api-version=batch/v1').code).toBe(0);
+    expect(k('explain', 'jobs.batch.spec.backoffLimit').stdout).toBe(field.stdout);
   });
 
   it('reports unknown types, fields and argument errors', () => {
