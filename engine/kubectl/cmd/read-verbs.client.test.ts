@@ -54,6 +54,7 @@ const RECORDED: Array<[string[], string]> = [
   ],
   [['top', 'pod', 'a', 'b'], 'error: pod [NAME | -l label]\n' + USAGE_HINT('kubectl top pod')],
   [['top', 'node', 'a', 'b'], 'error: node [NAME | -l label]\n' + USAGE_HINT('kubectl top node')],
+  [['top', 'foo', 'bar'], 'error: unknown command "foo bar"\n' + USAGE_HINT('kubectl top')],
   [['top', 'pod', '--sort-by=disk'], 'error: --sort-by accepts only cpu or memory\n'],
   [['top', 'node', '--sort-by=x'], 'error: --sort-by accepts only cpu or memory\n'],
 ];

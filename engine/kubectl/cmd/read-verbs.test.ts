@@ -169,6 +169,11 @@ describe('kubectl top', () => {
     expect(k('top', 'pod', '--sort-by=disk').stderr).toBe(
       'error: --sort-by accepts only cpu or memory\n',
     );
-    expect(k('top').stdout).toContain('Available Commands:\n  node  ');
+    // cmdutil.DefaultSubCommandRun: the group alone prints its help on stderr and exits 1.
+    const group = k('top');
+    expect(group.code).toBe(1);
+    expect(group.stdout).toBe('');
+    expect(group.stderr).toContain('Available Commands:\n  node          Display');
+    expect(k('top', '--help').stdout).toBe(group.stderr);
   });
 });
