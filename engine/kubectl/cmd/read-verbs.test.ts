@@ -20,6 +20,7 @@ spec:
 function setup() {
   const tc = TestCluster.seed(1).apply(JOBS).advance('30s');
   const ws = createWorkstation(tc.sim);
+  ws.ns.fs.writeFile('/root/jobs.yaml', JOBS);
   return (...args: string[]) => runOnWorkstation(tc.sim, ws, ['kubectl', ...args]);
 }
 
@@ -46,6 +47,17 @@ describe('kubectl describe', () => {
       /^Name: {13}other-/,
     );
     expect(k('describe', 'job', 'pi', '--show-events=false').stdout).not.toContain('Events:');
+  });
+
+  it('describes the objects of a manifest with -f, separated by a blank line', () => {
+    const k = setup();
+    const r = k('describe', '-f', '/root/jobs.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^Name: {13}(\S+)$/gm)).toEqual([
+      'Name:             pi',
+      'Name:             pi-two',
+      'Name:             other',
+    ]);
   });
 
   it('reports missing objects and empty lists as kubectl does', () => {
