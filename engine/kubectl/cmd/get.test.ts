@@ -110,7 +110,7 @@ describe('kubectl get', () => {
   });
 
   it('prints one object as itself and several as a v1 List', () => {
-    const { k } = setup();
+    const { k, ws } = setup();
     const one = JSON.parse(k('get', 'job', 'pi', '-o', 'json').stdout);
     expect(one.kind).toBe('Job');
     const list = JSON.parse(k('get', 'jobs', '-o', 'json').stdout);
@@ -132,6 +132,16 @@ describe('kubectl get', () => {
     expect(
       k('get', 'pods', '-o', 'custom-columns=NAME:.metadata.name,NODE:.spec.nodeName').stdout,
     ).toBe('NAME       NODE\npi-ssbbz   node02\n');
+    ws.ns.fs.writeFile('/root/cols.txt', 'NAME          NODE\n.metadata.name .spec.nodeName\n');
+    expect(
+      k('get', 'pods', '-o', 'custom-columns-file=/root/cols.txt', '--no-headers').stdout,
+    ).toBe('pi-ssbbz   node02\n');
+    ws.ns.fs.writeFile('/root/t.jsonpath', '{.metadata.name}');
+    expect(k('get', 'job', 'pi', '-o', 'jsonpath-file=/root/t.jsonpath').stdout).toBe('pi');
+    expect(k('get', 'job', 'pi', '-o', 'jsonpath-file=/root/none').stderr).toBe(
+      'error: error reading --template /root/none, open /root/none: no such file or directory\n',
+    );
+    expect(k('get', 'job', 'pi', '-o', 'go-template={{.metadata.name}}').code).toBe(1);
     expect(k('get', 'pods', '-o', 'bogus').stderr).toBe(
       'error: unable to match a printer suitable for the output format "bogus", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n',
     );
