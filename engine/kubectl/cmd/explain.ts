@@ -3,7 +3,7 @@
  * field path (`job.spec.backoffLimit`), from the schema generated at build time out of the
  * Kubernetes API types (engine/api/schema, scripts/gen-schema.mjs).
  */
-import { apiVersionOf, resolveResource } from '../../api/resources';
+import { RESOURCES, apiVersionOf, resolveResource } from '../../api/resources';
 import { explain } from '../../api/schema/explain';
 import type { CommandSpec } from '../command';
 
@@ -64,7 +64,12 @@ export const explainCommand: CommandSpec = {
       const slash = apiVersion.lastIndexOf('/');
       const group = slash >= 0 ? apiVersion.slice(0, slash) : '';
       const version = slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion;
-      // @simplified: Podlab serves one version per type, so any other version is unknown.
+      const gv = `${group ? `${group}/` : ''}${version}`;
+      // openapiv3 explain: a served group/version without this resource fails in the template.
+      if (RESOURCES.some((r) => apiVersionOf(r) === gv))
+        return yield* ctx.fail(
+          `GVR (${gv}, Resource=${info.resource}) not found in OpenAPI schema`,
+        );
       return yield* ctx.fail(
         `couldn't find resource for "${group ? `${group}/` : ''}${version}, Resource=${info.resource}"`,
       );

@@ -154,6 +154,12 @@ describe('kubectl explain', () => {
     expect(field.stdout).toContain('FIELD: backoffLimit <integer>\n');
     expect(k('explain', 'cj', '--recursive').stdout).toContain('  spec\t<CronJobSpec>\n');
     expect(k('explain', 'jobs', '--api-version=batch/v1').code).toBe(0);
+    expect(k('explain', 'jobs', '--api-version=batch/v2').stderr).toBe(
+      'error: couldn\'t find resource for "batch/v2, Resource=jobs"\n',
+    );
+    expect(k('explain', 'jobs', '--api-version=apps/v1').stderr).toBe(
+      'error: GVR (apps/v1, Resource=jobs) not found in OpenAPI schema\n',
+    );
     expect(k('explain', 'jobs.batch.spec.backoffLimit').stdout).toBe(field.stdout);
   });
 
