@@ -243,7 +243,7 @@ export function* dispatch(
   const { chain, rest, unknown } = resolveCommand(root, argv);
   const cmd = chain[chain.length - 1];
   const path = chain.map((c) => c.name).join(' ');
-  if (unknown !== undefined) {
+  if (unknown !== undefined && chain.length === 1) {
     const candidates = (cmd.subcommands ?? []).filter(
       (s) => !s.hidden && (distance(unknown, s.name) <= 2 || s.name.startsWith(unknown)),
     );
@@ -264,9 +264,23 @@ export function* dispatch(
     return 1;
   }
   const flags = new Flags(parsed);
-  if (flags.bool('help') || (!cmd.run && cmd.subcommands?.length)) {
+  if (flags.bool('help') || (!cmd.run && chain.length === 1)) {
     yield* write(1, renderHelp(chain));
     return 0;
+  }
+  if (!cmd.run) {
+    // cmdutil.DefaultSubCommandRun: a group like `kubectl top` or `kubectl rollout` rejects
+    // arguments and otherwise prints its help on stderr, exiting 1.
+    if (parsed.args.length > 0) {
+      const unknownArgs = parsed.args.join(' ');
+      yield* write(
+        2,
+        `error: unknown command "${unknownArgs}"\nSee '${path} -h' for help and examples\n`,
+      );
+      return 1;
+    }
+    yield* write(2, renderHelp(chain));
+    return 1;
   }
   const ctx: CommandContext = {
     proc,

@@ -8,9 +8,23 @@ import type { ClusterAccess } from './cluster-access';
 import { versionCommand } from './cmd/version';
 import { clusterInfoCommand } from './cmd/cluster-info';
 import { optionsCommand } from './cmd/options';
+import { getCommand } from './cmd/get';
+import { explainCommand } from './cmd/explain';
+import { topCommand } from './cmd/top';
+import { describeCommand } from './cmd/describe';
+import { apiResourcesCommand } from './cmd/api-resources';
 
 /** Every top-level verb, in the order root help lists them within their groups. */
-export const VERBS: CommandSpec[] = [clusterInfoCommand, versionCommand, optionsCommand];
+export const VERBS: CommandSpec[] = [
+  explainCommand,
+  getCommand,
+  clusterInfoCommand,
+  topCommand,
+  describeCommand,
+  apiResourcesCommand,
+  versionCommand,
+  optionsCommand,
+];
 
 /** The root `kubectl` command. */
 export function rootCommand(verbs: CommandSpec[] = VERBS): CommandSpec {

@@ -20,7 +20,10 @@ describe('kubectl explain', () => {
         '    https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources\n\n',
     );
     expect(text).toContain('  spec\t<JobSpec>\n');
-    expect(text.endsWith('\n\n')).toBe(true);
+    expect(text).toContain(
+      'DESCRIPTION:\n    Job represents the configuration of a single job.\n    \nFIELDS:\n',
+    );
+    expect(text.endsWith('\n\n\n')).toBe(true);
   });
 
   it('omits GROUP for the core group', () => {
@@ -30,10 +33,10 @@ describe('kubectl explain', () => {
   it('shows a struct field with both descriptions and its fields', () => {
     const text = out('jobs.spec');
     expect(text).toContain(
-      'FIELD: spec <JobSpec>\n\nDESCRIPTION:\n    Specification of the desired behavior of a job.',
+      'FIELD: spec <JobSpec>\n\n\nDESCRIPTION:\n    Specification of the desired behavior of a job.',
     );
     expect(text).toContain(
-      '\n    JobSpec describes how the job execution will look like.\n\nFIELDS:\n',
+      '\n    JobSpec describes how the job execution will look like.\n    \nFIELDS:\n',
     );
     expect(text).toContain('  template\t<PodTemplateSpec> -required-\n');
     expect(text).toContain('  completionMode\t<string>\n  enum: Indexed, NonIndexed\n');
@@ -41,8 +44,8 @@ describe('kubectl explain', () => {
 
   it('shows a scalar field without a field list', () => {
     expect(out('cronjob.spec.schedule')).toBe(
-      'GROUP:      batch\nKIND:       CronJob\nVERSION:    v1\n\nFIELD: schedule <string>\n\n' +
-        'DESCRIPTION:\n    The schedule in Cron format, see https://en.wikipedia.org/wiki/Cron.\n\n',
+      'GROUP:      batch\nKIND:       CronJob\nVERSION:    v1\n\nFIELD: schedule <string>\n\n\n' +
+        'DESCRIPTION:\n    The schedule in Cron format, see https://en.wikipedia.org/wiki/Cron.\n    \n\n',
     );
   });
 
@@ -55,11 +58,17 @@ describe('kubectl explain', () => {
 
   it('prints the field tree with --recursive', () => {
     expect(out('ds.spec.updateStrategy', true)).toBe(
-      'GROUP:      apps\nKIND:       DaemonSet\nVERSION:    v1\n\nFIELD: updateStrategy <DaemonSetUpdateStrategy>\n\n' +
+      'GROUP:      apps\nKIND:       DaemonSet\nVERSION:    v1\n\nFIELD: updateStrategy <DaemonSetUpdateStrategy>\n\n\n' +
         'DESCRIPTION:\n    An update strategy to replace existing DaemonSet pods with new pods.\n' +
-        '    DaemonSetUpdateStrategy is a struct used to control the update strategy for\n    a DaemonSet.\n\n' +
+        '    DaemonSetUpdateStrategy is a struct used to control the update strategy for\n    a DaemonSet.\n    \n' +
         'FIELDS:\n  rollingUpdate\t<RollingUpdateDaemonSet>\n    maxSurge\t<IntOrString>\n    maxUnavailable\t<IntOrString>\n' +
         '  type\t<string>\n  enum: OnDelete, RollingUpdate\n\n',
+    );
+  });
+
+  it('lists the values of an enum field in the long view', () => {
+    expect(out('pods.spec.restartPolicy')).toContain(
+      'FIELD: restartPolicy <string>\nENUM:\n    Always\n    Never\n    OnFailure\n\nDESCRIPTION:\n',
     );
   });
 
@@ -71,6 +80,10 @@ describe('kubectl explain', () => {
     expect(explain('jobs.spec.foo', false)).toEqual({
       ok: false,
       error: 'field "foo" does not exist',
+    });
+    expect(explain('jobs.nope.template', false)).toEqual({
+      ok: false,
+      error: 'field "template" does not exist',
     });
     expect(explain('jobs.spec.backoffLimit.x', false)).toEqual({
       ok: false,

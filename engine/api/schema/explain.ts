@@ -64,9 +64,8 @@ export function wrapString(s: string, lim: number): string {
 }
 
 /**
- * kubectl's indent template function: pads the first line and every line after a newline.
- * @simplified: blank lines inside descriptions therefore carry the pad; not checked against a
- * live 1.32 kubectl (explain needs a server).
+ * kubectl's indent template function (sprig indent): pads the first line and every line after a
+ * newline, so a trailing newline leaves a line holding only the pad, as kubectl prints it.
  */
 function indent(n: number, s: string): string {
   const pad = ' '.repeat(n);
@@ -98,9 +97,12 @@ export function explainType(t: SchemaType): string {
   }
 }
 
-/** The `enum: a, b, c, d, ....` line of an enum field, if it has one. */
+/**
+ * The `enum: a, b, c, d, ....` line of an enum field, if it has one (plaintext.tmpl
+ * extractEnum reads the field schema's own enum, so arrays of enums show none).
+ */
 function enumLine(t: SchemaType): string | undefined {
-  const values = t.type === 'array' ? t.items?.enum : t.enum;
+  const values = t.enum;
   if (!values || values.length === 0) return undefined;
   const shown = values.slice(0, MAX_ENUM).map((v) => (v === '' ? '""' : v));
   return 'enum: ' + shown.join(', ') + (values.length > MAX_ENUM ? ', ....' : '');
@@ -116,6 +118,12 @@ function fieldHeader(f: SchemaField, level: number): string {
 
 function description(text: string): string {
   return indent(4, wrapString(text, WRAP)) + '\n';
+}
+
+/** plaintext.tmpl extractEnum in its long view (`ENUM:` then one value per line). */
+function longEnum(t: SchemaType): string {
+  if (!t.enum || t.enum.length === 0) return '';
+  return 'ENUM:' + t.enum.map((v) => `\n    ${v === '' ? '""' : v}`).join('');
 }
 
 /** Field tree for `--recursive`, descending into struct types (each type once per branch). */
@@ -151,39 +159,46 @@ export function explain(resourcePath: string, recursive: boolean): ExplainResult
   let field: SchemaField | undefined;
   for (const name of fieldPath.filter((p) => p !== '')) {
     const f: SchemaField | undefined = struct ? fieldOf(struct, name) : undefined;
-    if (!f) return { ok: false, error: `field ${JSON.stringify(name)} does not exist` };
+    if (!f) {
+      // plaintext.tmpl reports the last element of the path, whichever one was missing.
+      const last = fieldPath[fieldPath.length - 1];
+      return { ok: false, error: `field ${JSON.stringify(last)} does not exist` };
+    }
     field = f;
     struct = structOf(f);
   }
 
+  // The layout follows kubectl 1.32's pkg/explain/v2/templates/plaintext.tmpl, which is embedded
+  // in the kubectl binary: every description gets a trailing newline before wrap | indent, so the
+  // DESCRIPTION block ends in a line holding only the 4-space pad; the whole output ends with one
+  // more newline.
   let out = '';
   if (info.group) out += `GROUP:      ${info.group}\n`;
   out += `KIND:       ${info.kind}\n`;
   out += `VERSION:    ${info.version}\n\n`;
-  let desc: string;
+  let desc = '';
   if (field) {
-    // @simplified: kubectl 1.32 may also list enum values for an enum field here; not reproduced.
-    out += `FIELD: ${field.name} <${explainType(field)}>\n\n`;
-    desc = field.description;
+    out += `FIELD: ${field.name} <${explainType(field)}>\n${longEnum(field)}\n\n`;
+    if (field.description) desc += `${field.description}\n`;
     // A field that refers to an object type also shows that type's own description.
     // @simplified: only struct types are appended (Time/Quantity/IntOrString descriptions are not).
-    if (struct?.description) desc = desc ? `${desc}\n${struct.description}` : struct.description;
-  } else {
-    desc = root.description;
+    if (struct?.description) desc += `${struct.description}\n`;
+  } else if (root.description) {
+    desc = `${root.description}\n`;
   }
-  if (desc) out += `DESCRIPTION:\n${description(desc)}\n`;
+  out += `DESCRIPTION:\n${description(desc || '<empty>')}`;
   if (struct && struct.fields.length > 0) {
     out += 'FIELDS:\n';
     if (recursive) {
       out += recursiveFields(struct, 1, new Set([struct]));
-      out += '\n';
     } else {
       for (const f of struct.fields) {
         out += fieldHeader(f, 1);
-        out += f.description ? description(f.description) : '';
+        out += description(f.description || '<no description>');
         out += '\n';
       }
     }
   }
+  out += '\n';
   return { ok: true, output: out };
 }
