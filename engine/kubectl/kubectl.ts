@@ -8,9 +8,19 @@ import type { ClusterAccess } from './cluster-access';
 import { versionCommand } from './cmd/version';
 import { clusterInfoCommand } from './cmd/cluster-info';
 import { optionsCommand } from './cmd/options';
+import { logsCommand } from './cmd/logs';
+import { attachCommand } from './cmd/attach';
+import { execCommand } from './cmd/exec';
 
 /** Every top-level verb, in the order root help lists them within their groups. */
-export const VERBS: CommandSpec[] = [clusterInfoCommand, versionCommand, optionsCommand];
+export const VERBS: CommandSpec[] = [
+  clusterInfoCommand,
+  logsCommand,
+  attachCommand,
+  execCommand,
+  versionCommand,
+  optionsCommand,
+];
 
 /** The root `kubectl` command. */
 export function rootCommand(verbs: CommandSpec[] = VERBS): CommandSpec {
