@@ -11,9 +11,13 @@ import { optionsCommand } from './cmd/options';
 import { logsCommand } from './cmd/logs';
 import { attachCommand } from './cmd/attach';
 import { execCommand } from './cmd/exec';
+import { runCommand } from './cmd/run';
+import { exposeCommand } from './cmd/expose';
 
 /** Every top-level verb, in the order root help lists them within their groups. */
 export const VERBS: CommandSpec[] = [
+  exposeCommand,
+  runCommand,
   clusterInfoCommand,
   logsCommand,
   attachCommand,
