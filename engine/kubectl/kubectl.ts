@@ -13,6 +13,7 @@ import { attachCommand } from './cmd/attach';
 import { execCommand } from './cmd/exec';
 import { runCommand } from './cmd/run';
 import { exposeCommand } from './cmd/expose';
+import { eventsCommand } from './cmd/events';
 
 /** Every top-level verb, in the order root help lists them within their groups. */
 export const VERBS: CommandSpec[] = [
@@ -22,6 +23,7 @@ export const VERBS: CommandSpec[] = [
   logsCommand,
   attachCommand,
   execCommand,
+  eventsCommand,
   versionCommand,
   optionsCommand,
 ];
