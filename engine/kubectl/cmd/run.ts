@@ -103,7 +103,6 @@ const RUN_FLAGS: FlagDef[] = [
     type: 'string',
     default: 'background',
     usage: 'Deprecated: has no effect.',
-    hidden: true,
   },
   {
     name: 'command',
@@ -139,15 +138,13 @@ const RUN_FLAGS: FlagDef[] = [
     short: 'f',
     type: 'stringSlice',
     usage: 'Deprecated: has no effect.',
-    hidden: true,
   },
-  { name: 'force', type: 'bool', usage: 'Deprecated: has no effect.', hidden: true },
+  { name: 'force', type: 'bool', usage: 'Deprecated: has no effect.' },
   {
     name: 'grace-period',
     type: 'int',
     default: -1,
     usage: 'Deprecated: has no effect.',
-    hidden: true,
   },
   { name: 'image', type: 'string', usage: 'The image the container runs.' },
   {
@@ -160,7 +157,6 @@ const RUN_FLAGS: FlagDef[] = [
     short: 'k',
     type: 'string',
     usage: 'Deprecated: has no effect.',
-    hidden: true,
   },
   {
     name: 'labels',
@@ -196,7 +192,6 @@ const RUN_FLAGS: FlagDef[] = [
     short: 'R',
     type: 'bool',
     usage: 'Deprecated: has no effect.',
-    hidden: true,
   },
   {
     name: 'restart',
@@ -231,10 +226,9 @@ const RUN_FLAGS: FlagDef[] = [
     type: 'duration',
     default: '0s',
     usage: 'Deprecated: has no effect.',
-    hidden: true,
   },
   { name: 'tty', short: 't', type: 'bool', usage: 'Give the container a TTY.' },
-  { name: 'wait', type: 'bool', usage: 'Deprecated: has no effect.', hidden: true },
+  { name: 'wait', type: 'bool', usage: 'Deprecated: has no effect.' },
 ];
 
 /** Waits until `pred` holds for the pod (a watch), or the pod is gone / the time is up. */
