@@ -36,7 +36,7 @@ class TtyInput implements ReadEnd {
     }
     let out = '';
     while (this.items.length > 0 && this.items[0] !== null && out.length < max) {
-      const chunk = this.items[0];
+      const chunk = this.items[0] as string;
       const want = max - out.length;
       if (chunk.length <= want) {
         out += chunk;

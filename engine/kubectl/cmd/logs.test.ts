@@ -65,7 +65,7 @@ describe('kubectl logs', () => {
       'Error from server (BadRequest): previous terminated container "count" in pod "counter" not found\n',
     );
     expect(k('logs', '-l', 'app=x', 'counter').stderr).toBe(
-      'error: only a selector (-l) or a POD name is allowed\n',
+      "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples\n",
     );
   });
 

@@ -298,14 +298,12 @@ export const logsCommand: CommandSpec = {
     const selector = f.string('selector');
     let container = f.string('container');
     const args = ctx.args;
+    // logs.go#Complete: POD [CONTAINER], or a selector alone.
     if ((args.length === 0 && !selector) || args.length > 2)
       return yield* ctx.usageError(USAGE_ERROR);
-    if (selector && args.length > 0)
-      return yield* ctx.fail('only a selector (-l) or a POD name is allowed');
-    if (args.length === 2) {
-      if (container) return yield* ctx.usageError(USAGE_ERROR);
-      container = args[1];
-    }
+    if (args.length === 1 && selector)
+      return yield* ctx.usageError('only a selector (-l) or a POD name is allowed');
+    if (args.length === 2) container = args[1];
     const follow = f.bool('follow');
     const previous = f.bool('previous');
     const allContainers = f.bool('all-containers');
