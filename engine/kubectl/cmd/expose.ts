@@ -335,7 +335,8 @@ export const exposeCommand: CommandSpec = {
         name: f.string('name') || obj.metadata.name!,
         ports,
         protocol: f.string('protocol'),
-        protocols: f.string('port') ? undefined : found.protocols,
+        // Protocols always come from the object, even with --port (expose.go).
+        protocols: found.protocols,
         selector,
         labels: f.string('labels') || makeLabels(obj.metadata.labels),
         targetPort: f.string('target-port'),

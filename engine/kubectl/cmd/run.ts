@@ -29,14 +29,14 @@ export function validImageReference(image: string): boolean {
 }
 
 /** `a=b,c=d` → labels (generate.ParseLabels). */
-function parseLabels(spec: string): Record<string, string> | { error: string } {
-  const out: Record<string, string> = {};
+function parseLabels(spec: string): { map: Record<string, string> } | { error: string } {
+  const map: Record<string, string> = {};
   for (const pair of spec.split(',')) {
     const kv = pair.split('=');
     if (kv.length !== 2 || kv[0] === '') return { error: `invalid label spec: ${pair}` };
-    out[kv[0]] = kv[1];
+    map[kv[0]] = kv[1];
   }
-  return out;
+  return { map };
 }
 
 /** The pod BasicPod generates, in Go field order (for `-o json`). */
@@ -322,8 +322,9 @@ export const runCommand: CommandSpec = {
     // Generate.
     const name = args[0];
     const labelSpec = f.string('labels');
-    const labels = labelSpec ? parseLabels(labelSpec) : { run: name };
-    if ('error' in labels) return yield* ctx.fail(String(labels.error));
+    const parsedLabels = labelSpec ? parseLabels(labelSpec) : { map: { run: name } };
+    if ('error' in parsedLabels) return yield* ctx.fail(parsedLabels.error);
+    const labels = parsedLabels.map;
     const annotations: Record<string, string> = {};
     for (const a of f.strings('annotations')) {
       const eq = a.indexOf('=');
