@@ -57,7 +57,9 @@ describe('kubectl logs', () => {
   it('reports kubectl errors', () => {
     const { tc, k } = setup(COUNTER);
     tc.advance('10s');
-    expect(k('logs', 'nope').stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+    expect(k('logs', 'nope').stderr).toBe(
+      'error: error from server (NotFound): pods "nope" not found in namespace "default"\n',
+    );
     expect(k('logs', 'counter', '-c', 'x').stderr).toBe(
       'error: container x is not valid for pod counter out of: count\n',
     );
@@ -92,5 +94,25 @@ spec:
     expect(r.stdout).toBe('hello\n');
     const all = k('logs', '-l', 'job-name=pi', '--all-containers', '--prefix');
     expect(all.stdout.split('\n').filter(Boolean)).toHaveLength(4);
+  });
+
+  it('reads the previous instance of a crashing container with -p', () => {
+    const { tc, k } = setup(`
+apiVersion: v1
+kind: Pod
+metadata: {name: crash}
+spec:
+  containers:
+  - {name: main, image: busybox, command: [sh, -c, 'echo started at $(date +%s); exit 1']}
+`);
+    tc.advance('15s');
+    const first = k('logs', 'crash');
+    expect(first.stdout).toMatch(/^started at \d+\n$/);
+    tc.advance('60s');
+    const current = k('logs', 'crash');
+    const previous = k('logs', 'crash', '-p');
+    expect(current.code).toBe(0);
+    expect(previous.code).toBe(0);
+    expect(previous.stdout).toMatch(/^started at \d+\n$/);
   });
 });

@@ -194,6 +194,16 @@ function* consume(
   }
 }
 
+/** logs.go#Complete wraps the builder's NotFound, naming the namespace. */
+function* notFoundInNamespace(
+  ctx: CommandContext,
+  message: string,
+): Generator<Block, number, void> {
+  return yield* ctx.fail(
+    `error from server (NotFound): ${message} in namespace "${ctx.namespace}"`,
+  );
+}
+
 /** The logs command. */
 export const logsCommand: CommandSpec = {
   name: 'logs',
@@ -350,7 +360,11 @@ export const logsCommand: CommandSpec = {
       const split = splitObjectArg(args[0]);
       if ('error' in split) return yield* ctx.fail(split.error);
       const obj = ctx.cluster.server.get(split.kind, ctx.namespace, split.name);
-      if (!obj) return yield* ctx.statusError(notFound(split.group, split.resource, split.name));
+      if (!obj)
+        return yield* notFoundInNamespace(
+          ctx,
+          notFound(split.group, split.resource, split.name).message,
+        );
       if (obj.kind === 'Pod') pods = [obj as Pod];
       else {
         const sel = selectorForObject(obj);
@@ -366,7 +380,11 @@ export const logsCommand: CommandSpec = {
         args[0],
         durationFlag(ctx, 'pod-running-timeout', 20_000),
       );
-      if (!('pod' in target)) return yield* reportLookup(ctx, target);
+      if (!('pod' in target)) {
+        if ('status' in target && target.status.reason === 'NotFound')
+          return yield* notFoundInNamespace(ctx, target.status.message);
+        return yield* reportLookup(ctx, target);
+      }
       if (target.numPods > 1)
         yield* ctx.err(`Found ${target.numPods} pods, using pod/${target.pod.metadata?.name}\n`);
       pods = [target.pod];
