@@ -74,13 +74,16 @@ describe('kubectl attach', () => {
     const { tc, ws } = setup();
     const r = runOnWorkstation(tc.sim, ws, ['kubectl', 'attach', 'ticker'], { maxSeconds: 10 });
     expect(r.code).toBe(124);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe("If you don't see a command prompt, try pressing enter.\n");
   });
 
   it('reports argument errors', () => {
     const { tc, ws } = setup();
     const k = (...args: string[]) => runOnWorkstation(tc.sim, ws, ['kubectl', ...args]);
     expect(k('attach').stderr).toBe('error: at least 1 argument is required for attach\n');
+    expect(k('attach', 'ticker', '-c', 'x').stderr).toBe(
+      'error: cannot attach to the container: container x not found in pod ticker\n',
+    );
     expect(k('attach', 'nope').stderr).toBe(
       'Error from server (NotFound): pods "nope" not found\n',
     );

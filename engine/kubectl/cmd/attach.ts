@@ -31,7 +31,7 @@ export function* attachToPod(
   o: AttachOptions,
 ): Generator<Block, number, void> {
   const chosen = yield* defaultContainer(ctx, pod, o.container, o.quiet);
-  if ('error' in chosen) return yield* ctx.fail(chosen.error);
+  if ('error' in chosen) return yield* ctx.fail(`cannot attach to the container: ${chosen.error}`);
   const spec = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find(
     (c) => c.name === chosen.name,
   );
@@ -50,8 +50,7 @@ export function* attachToPod(
   if (!rt?.running || !rt.process)
     return yield* ctx.fail(`unable to upgrade connection: container not found ("${chosen.name}")`);
   const proc = rt.process;
-  if (o.stdin && !o.quiet)
-    yield* ctx.err("If you don't see a command prompt, try pressing enter.\n");
+  if (!o.quiet) yield* ctx.err("If you don't see a command prompt, try pressing enter.\n");
   const output = new OutputQueue();
   const listener = (d: string) => output.push(1, d);
   rt.attached.add(listener);
