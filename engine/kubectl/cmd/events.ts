@@ -128,13 +128,18 @@ export const eventsCommand: CommandSpec = {
     const noHeaders = f.bool('no-headers');
     const writer = createTableWriter();
     let headersPrinted = false;
+    let printedObjects = 0;
     const print = (events: Event[]): string => {
       if (output === 'name') return events.map((e) => `event/${e.metadata?.name}\n`).join('');
       if (output === 'yaml' || output === 'json') {
         if (ctx.flags.bool('watch'))
+          // One object at a time; the YAML printer separates documents after the first.
           return events
-            .map((e) => (output === 'yaml' ? printYaml(e) : printJson(e)))
-            .join(output === 'yaml' ? '---\n' : '');
+            .map((e) => {
+              const text = output === 'yaml' ? printYaml(e) : printJson(e);
+              return output === 'yaml' && printedObjects++ > 0 ? `---\n${text}` : text;
+            })
+            .join('');
         const list = { kind: 'EventList', apiVersion: 'v1', metadata: {}, items: events };
         return output === 'yaml' ? printYaml(list) : printJson(list, { sortKeys: false });
       }

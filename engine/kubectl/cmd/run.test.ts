@@ -65,6 +65,13 @@ describe('kubectl run', () => {
     ).toBe(
       'apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: box\n    tier: x\n  name: box\nspec:\n  containers:\n  - command:\n    - sleep\n    - "3600"\n    env:\n    - name: A\n      value: "1"\n    image: busybox\n    name: box\n    ports:\n    - containerPort: 8080\n    resources: {}\n  dnsPolicy: ClusterFirst\n  restartPolicy: Never\nstatus: {}\n',
     );
+    expect(
+      k('run', 'ng', '--image=nginx', '--port=80', '--expose', '--dry-run=client', '-o', 'yaml')
+        .stdout,
+    ).toBe(
+      'apiVersion: v1\nkind: Service\nmetadata:\n  creationTimestamp: null\n  name: ng\nspec:\n  ports:\n  - port: 80\n    protocol: TCP\n    targetPort: 80\n  selector:\n    run: ng\nstatus:\n  loadBalancer: {}\n---\n' +
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: null\n  labels:\n    run: ng\n  name: ng\nspec:\n  containers:\n  - image: nginx\n    name: ng\n    ports:\n    - containerPort: 80\n    resources: {}\n  dnsPolicy: ClusterFirst\n  restartPolicy: Always\nstatus: {}\n',
+    );
     expect(k('run', 'web', '--image=nginx', '--dry-run=client').stdout).toBe(
       'pod/web created (dry run)\n',
     );
