@@ -52,6 +52,7 @@ export function* attachToPod(
   const proc = rt.process;
   if (!o.quiet) yield* ctx.err("If you don't see a command prompt, try pressing enter.\n");
   const output = new OutputQueue();
+  // @simplified: the container's stdout and stderr arrive merged on kubectl's stdout.
   const listener = (d: string) => output.push(1, d);
   rt.attached.add(listener);
   const finishedChanged = new Notifier();

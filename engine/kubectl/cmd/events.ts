@@ -140,6 +140,7 @@ export const eventsCommand: CommandSpec = {
               return output === 'yaml' && printedObjects++ > 0 ? `---\n${text}` : text;
             })
             .join('');
+        // @simplified: events inside the list keep the store's key order in -o json.
         const list = { kind: 'EventList', apiVersion: 'v1', metadata: {}, items: events };
         return output === 'yaml' ? printYaml(list) : printJson(list, { sortKeys: false });
       }

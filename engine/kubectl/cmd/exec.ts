@@ -111,7 +111,8 @@ export const execCommand: CommandSpec = {
       const ok = yield* pumpStreams(ctx, started.remote, { stdin, raw: tty });
       if (!ok) return 1;
     } finally {
-      // The stream closing (kubectl interrupted) hangs up the remote command.
+      // @simplified: when kubectl goes away mid-stream the remote command gets SIGHUP at once
+      // (a real runtime closes its stdin and leaves it running unless it reads the terminal).
       if (!started.process.done) {
         started.tty?.hangup();
         ctx.proc.kernel.signal(started.process, 'HUP');

@@ -96,6 +96,8 @@ interface PrintOptions {
   limitBytes: number;
 }
 
+// @simplified: a follower tracks a line index, so lines dropped by log rotation (10 Mi) while
+// following shift what it prints next; --limit-bytes counts per container, not per request.
 /** Where a reader stands in a log: the line index and how much of that line was printed. */
 interface Cursor {
   src: Source;
