@@ -95,6 +95,20 @@ describe('kubectl run', () => {
     expect(tc.pods('web')[0].status?.phase).toBe('Running');
   });
 
+  it('applies --overrides to the generated pod', () => {
+    const { k } = setup();
+    const r = k(
+      'run',
+      'web',
+      '--image=nginx',
+      '--dry-run=client',
+      '-o',
+      'jsonpath={.spec.nodeName}/{.spec.containers[0].image}',
+      '--overrides={"spec":{"nodeName":"node01"}}',
+    );
+    expect(r).toEqual({ stdout: 'node01/nginx', stderr: '', code: 0 });
+  });
+
   it('validates its flags as kubectl does', () => {
     const { k } = setup();
     expect(k('run', 'x', '--image=nginx', '-t').stderr).toBe(
