@@ -303,8 +303,6 @@ export const exposeCommand: CommandSpec = {
     if (parsed.mode === 'list')
       return yield* ctx.fail('resource(s) were provided, but no name was specified');
     const type = f.string('type');
-    if (type && !['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(type))
-      return yield* ctx.fail(`cannot expose a service of type ${type}`);
     let status = 0;
     for (const got of fetchTargets(ctx.cluster.server, parsed.targets, {
       namespace: ctx.namespace,

@@ -52,6 +52,8 @@ export function printGenerated(
 ): { text: string } | { error: string } {
   const format = output.split('=')[0];
   if (format === 'yaml') return { text: printYaml(obj) };
+  // @simplified: an object the server returned prints its fields in stored order with -o json,
+  // not in the Go struct order of the typed object kubectl decodes.
   if (format === 'json') return { text: printJson(obj, { sortKeys: false }) };
   if (format === 'name') return { text: `${typeName(obj)}/${obj.metadata.name}\n` };
   if (format === 'jsonpath') {
