@@ -73,7 +73,7 @@ describe('kubectl expose', () => {
       stderr: '',
       code: 0,
     });
-    const svc = tc.sim.server.get('Service', 'default', 'front') as {
+    const svc = tc.sim.server.get('Service', 'default', 'front') as unknown as {
       spec: { clusterIP?: string; type?: string };
     };
     expect(svc.spec.type).toBe('ClusterIP');

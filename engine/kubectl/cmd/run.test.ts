@@ -84,7 +84,7 @@ describe('kubectl run', () => {
       stderr: '',
       code: 0,
     });
-    const svc = tc.sim.server.get('Service', 'default', 'web') as {
+    const svc = tc.sim.server.get('Service', 'default', 'web') as unknown as {
       spec: { selector: Record<string, string>; ports: Array<{ port: number }> };
     };
     expect(svc.spec.selector).toEqual({ run: 'web' });
