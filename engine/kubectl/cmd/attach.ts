@@ -133,7 +133,7 @@ export const attachCommand: CommandSpec = {
     const args = ctx.args;
     if (args.length === 0) return yield* ctx.fail('at least 1 argument is required for attach');
     if (args.length > 2)
-      return yield* ctx.usageError(
+      return yield* ctx.fail(
         `expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw ${args.length}: [${args.join(' ')}]`,
       );
     const arg = args.length === 2 ? `${args[0]}/${args[1]}` : args[0];

@@ -315,7 +315,14 @@ export const logsCommand: CommandSpec = {
       return yield* ctx.usageError(USAGE_ERROR);
     if (args.length === 1 && selector)
       return yield* ctx.usageError('only a selector (-l) or a POD name is allowed');
-    if (args.length === 2) container = args[1];
+    if (args.length === 2) {
+      // The builder refuses a selector next to named resources.
+      if (selector)
+        return yield* ctx.fail(
+          'selectors and the all flag cannot be used when passing resource/name arguments',
+        );
+      container = args[1];
+    }
     const follow = f.bool('follow');
     const previous = f.bool('previous');
     const allContainers = f.bool('all-containers');
