@@ -80,6 +80,26 @@ describe('kubectl expose', () => {
     expect(svc.spec.clusterIP).toMatch(/^10\./);
   });
 
+  it('exposes the object of a manifest file', () => {
+    const tc = TestCluster.seed(1).build();
+    const ws = createWorkstation(tc.sim, {
+      files: {
+        'web.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: c, image: nginx, ports: [{containerPort: 8080}]}]\n',
+      },
+    });
+    const r = runOnWorkstation(tc.sim, ws, [
+      'kubectl',
+      'expose',
+      '-f',
+      'web.yaml',
+      '--dry-run=client',
+      '-o',
+      'name',
+    ]);
+    expect(r).toEqual({ stdout: 'service/web\n', stderr: '', code: 0 });
+  });
+
   it('reports what cannot be exposed', () => {
     const { k } = setup();
     expect(k('expose', 'pod', 'bare', '--port=80').stderr).toBe(

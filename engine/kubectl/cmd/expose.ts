@@ -7,7 +7,8 @@
 import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/object';
 import type { CommandSpec } from '../command';
-import { parseResourceArgs, fetchTargets } from '../resource/builder';
+import { parseResourceArgs, fetchTargets, type Fetched } from '../resource/builder';
+import { visitManifests } from '../resource/manifests';
 import { checkOutputFormat, parseDryRun, printGenerated } from './generated-output';
 import { applyOverrides } from './overrides';
 
@@ -293,21 +294,35 @@ export const exposeCommand: CommandSpec = {
     const output = f.string('output');
     const badOutput = checkOutputFormat(output);
     if (badOutput) return yield* ctx.fail(badOutput);
-    // @simplified: -f is not read here; resources come from the arguments.
-    if (ctx.args.length === 0)
+    const filenames = f.strings('filename');
+    if (ctx.args.length === 0 && filenames.length === 0)
       return yield* ctx.fail(
         "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
       );
-    const parsed = parseResourceArgs(ctx.args);
-    if (!parsed.ok) return yield* ctx.fail(parsed.error);
-    if (parsed.mode === 'list')
-      return yield* ctx.fail('resource(s) were provided, but no name was specified');
+    // The objects to expose: read from the server by name, or as written in -f files.
+    let targets: Fetched[];
+    if (filenames.length > 0) {
+      const read = yield* visitManifests(ctx.proc, filenames, f.bool('recursive'));
+      if (read.fatal) return yield* ctx.fail(read.fatal);
+      targets = [];
+      for (const item of read.items) {
+        if (!item.ok) return yield* ctx.fail(item.error);
+        targets.push({ ok: true, info: item.value.resource, object: item.value.object });
+      }
+      if (read.errors.length) return yield* ctx.fail(read.errors[0]);
+    } else {
+      const parsed = parseResourceArgs(ctx.args);
+      if (!parsed.ok) return yield* ctx.fail(parsed.error);
+      if (parsed.mode === 'list')
+        return yield* ctx.fail('resource(s) were provided, but no name was specified');
+      targets = fetchTargets(ctx.cluster.server, parsed.targets, {
+        namespace: ctx.namespace,
+        allNamespaces: false,
+      });
+    }
     const type = f.string('type');
     let status = 0;
-    for (const got of fetchTargets(ctx.cluster.server, parsed.targets, {
-      namespace: ctx.namespace,
-      allNamespaces: false,
-    })) {
+    for (const got of targets) {
       if (!got.ok) {
         yield* ctx.statusError(got.error);
         status = 1;
