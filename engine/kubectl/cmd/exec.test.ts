@@ -70,6 +70,14 @@ describe('kubectl exec', () => {
     );
   });
 
+  it('finds the pod of a manifest given with -f', () => {
+    const tc = TestCluster.seed(1).apply(SLEEPER);
+    const ws = createWorkstation(tc.sim, { files: { 'box.yaml': SLEEPER } });
+    tc.advance('30s');
+    const r = runOnWorkstation(tc.sim, ws, ['kubectl', 'exec', '-f', 'box.yaml', '--', 'hostname']);
+    expect(r).toEqual({ stdout: 'box\n', stderr: '', code: 0 });
+  });
+
   it('reports argument errors and pods it cannot exec into', () => {
     const { k } = setup();
     expect(k(['exec', 'box']).stderr).toBe(

@@ -12,6 +12,7 @@ import { findExecutable } from '../../runtime/exec';
 import { badRequest } from '../../api/errors';
 import type { CommandSpec } from '../command';
 import { durationFlag } from './logs';
+import { visitManifests } from '../resource/manifests';
 import { containerRuntime, defaultContainer, podForObject, reportLookup } from './pod-target';
 import { localTty, OutputQueue, pumpStreams, setupTty, type RemoteEnd } from './remote-stream';
 
@@ -76,16 +77,24 @@ export const execCommand: CommandSpec = {
       return yield* ctx.fail('pod, type/name or --filename must be specified');
     if (command.length === 0)
       return yield* ctx.fail('you must specify at least one command for the container');
-    // @simplified: -f is accepted but only POD / TYPE/NAME arguments select the pod.
-    if (!resource) return yield* ctx.fail('pod, type/name or --filename must be specified');
+    let target = resource;
+    if (!target) {
+      // -f: the (first) object of the files names what to exec into.
+      const read = yield* visitManifests(ctx.proc, ctx.flags.strings('filename'), false);
+      if (read.fatal) return yield* ctx.fail(read.fatal);
+      const first = read.items[0];
+      if (!first) return yield* ctx.fail(read.errors[0] ?? 'no objects passed to exec');
+      if (!first.ok) return yield* ctx.fail(first.error);
+      target = `${first.value.resource.resource}/${first.value.object.metadata.name}`;
+    }
     const quiet = ctx.flags.bool('quiet');
-    const target = yield* podForObject(
+    const found = yield* podForObject(
       ctx,
-      resource,
+      target,
       durationFlag(ctx, 'pod-running-timeout', 60_000),
     );
-    if (!('pod' in target)) return yield* reportLookup(ctx, target);
-    const pod = target.pod;
+    if (!('pod' in found)) return yield* reportLookup(ctx, found);
+    const pod = found.pod;
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed')
       return yield* ctx.fail(
