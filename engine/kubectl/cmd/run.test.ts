@@ -145,6 +145,24 @@ describe('kubectl run', () => {
     expect(tc.pods('t')).toHaveLength(0);
   });
 
+  it('gives up when the pod never runs, still deleting it with --rm', () => {
+    const { k } = setup();
+    const r = k(
+      'run',
+      'x',
+      '-i',
+      '--rm',
+      '--restart=Never',
+      '--image=doesnotexist.invalid/foo',
+      '--pod-running-timeout=10s',
+    );
+    expect(r).toEqual({
+      stdout: 'pod "x" deleted\n',
+      stderr: 'error: timed out waiting for the condition\n',
+      code: 1,
+    });
+  });
+
   it('gives a shell with -ti on a terminal', () => {
     const { tc, onTerminal } = setup();
     const t = onTerminal([

@@ -413,8 +413,9 @@ export const runCommand: CommandSpec = {
       yield* ctx.out(printed.text);
       return status;
     }
+    let outcome: Outcome;
     try {
-      return yield* attachAndWait(ctx, podResult as Pod, {
+      outcome = yield* attachAndWait(ctx, podResult as Pod, {
         timeoutMs: durationFlag(ctx, 'pod-running-timeout', 60_000),
         interactive,
         tty,
@@ -423,6 +424,7 @@ export const runCommand: CommandSpec = {
         leaveStdinOpen: f.bool('leave-stdin-open'),
       });
     } finally {
+      // run.go defers the removal, so it happens before the error is printed.
       if (remove) {
         for (const obj of created) {
           const r = server.delete(obj.kind, ns, obj.metadata.name!);
@@ -431,8 +433,18 @@ export const runCommand: CommandSpec = {
         }
       }
     }
+    if (outcome.stderr !== undefined) yield* ctx.err(outcome.stderr);
+    return outcome.code;
   },
 };
+
+/** How an attached run ended: its exit status and the error kubectl prints last. */
+interface Outcome {
+  code: number;
+  stderr?: string;
+}
+
+const failed = (message: string): Outcome => ({ code: 1, stderr: `error: ${message}\n` });
 
 /** run.go's attach path: wait for the pod, attach (or print its logs), then its outcome. */
 function* attachAndWait(
@@ -446,15 +458,15 @@ function* attachAndWait(
     restartPolicy: string;
     leaveStdinOpen: boolean;
   },
-): Generator<Block, number, void> {
+): Generator<Block, Outcome, void> {
   const ns = created.metadata?.namespace ?? ctx.namespace;
   const name = created.metadata!.name!;
   const ready = yield* waitForPod(ctx, ns, name, o.timeoutMs, runningAndReady);
-  if (ready === 'timeout') return yield* ctx.fail('timed out waiting for the condition');
-  if (ready === 'gone') return yield* ctx.fail(`pods "${name}" not found`);
+  if (ready === 'timeout') return failed('timed out waiting for the condition');
+  if (ready === 'gone') return failed(`pods "${name}" not found`);
   if (completed(ready)) {
     const code = yield* printLogs(ctx, ready);
-    if (code !== 0) return code;
+    if (code !== 0) return { code };
   } else {
     const code = yield* attachToPod(ctx, ready, {
       container: '',
@@ -463,29 +475,29 @@ function* attachAndWait(
       quiet: o.quiet,
       commandName: 'kubectl attach',
     });
-    if (code !== 0) return code;
+    if (code !== 0) return { code };
   }
   const waitForExit =
     !o.leaveStdinOpen && (o.restartPolicy === 'Never' || o.restartPolicy === 'OnFailure');
-  if (!waitForExit) return 0;
+  if (!waitForExit) return { code: 0 };
   const exitCondition =
     o.restartPolicy === 'OnFailure' ? (p: Pod) => p.status?.phase === 'Succeeded' : completed;
   const done = yield* waitForPod(ctx, ns, name, o.timeoutMs, exitCondition);
-  if (done === 'timeout') return yield* ctx.fail('timed out waiting for the condition');
-  if (done === 'gone') return yield* ctx.fail(`pods "${name}" not found`);
+  if (done === 'timeout') return failed('timed out waiting for the condition');
+  if (done === 'gone') return failed(`pods "${name}" not found`);
   const phase = done.status?.phase;
-  if (phase === 'Succeeded') return 0;
+  if (phase === 'Succeeded') return { code: 0 };
   if (phase === 'Failed') {
     const terminated = done.status?.containerStatuses?.[0]?.state?.terminated;
     if (!terminated || terminated.exitCode === 0)
-      return yield* ctx.fail(`pod ${ns}/${name} failed with unknown exit code`);
+      return failed(`pod ${ns}/${name} failed with unknown exit code`);
     // uexec.CodeExitError: printed as is, and the container's code becomes kubectl's.
-    yield* ctx.err(
-      `pod ${ns}/${name} terminated (${terminated.reason ?? ''})\n${terminated.message ?? ''}${terminated.message ? '\n' : ''}`,
-    );
-    return terminated.exitCode;
+    return {
+      code: terminated.exitCode,
+      stderr: `pod ${ns}/${name} terminated (${terminated.reason ?? ''})\n${terminated.message ?? ''}${terminated.message ? '\n' : ''}`,
+    };
   }
-  return yield* ctx.fail(`pod ${ns}/${name} left in phase ${phase}`);
+  return failed(`pod ${ns}/${name} left in phase ${phase}`);
 }
 
 /** run.go#logOpts: a pod that already finished shows its log instead of an attach. */
