@@ -4,16 +4,16 @@
  * kubectl's, announced as `command terminated with exit code N`.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
-import { FileDescription, type Process } from '../../runtime/kernel';
+import { FileDescription, Process } from '../../runtime/kernel';
 import { callbackWriter, emptyReader, Pipe } from '../../runtime/streams';
 import { Tty } from '../../runtime/tty';
 import { Notifier } from '../../runtime/notifier';
-import { findExecutable } from '../../runtime/exec';
+import type { Kubelet } from '../../kubelet/kubelet';
 import { badRequest } from '../../api/errors';
 import type { CommandSpec } from '../command';
 import { durationFlag } from './logs';
 import { visitManifests } from '../resource/manifests';
-import { containerRuntime, defaultContainer, podForObject, reportLookup } from './pod-target';
+import { defaultContainer, podForObject, reportLookup } from './pod-target';
 import { localTty, OutputQueue, pumpStreams, setupTty, type RemoteEnd } from './remote-stream';
 
 /** The exec command. */
@@ -104,8 +104,15 @@ export const execCommand: CommandSpec = {
     if ('error' in chosen) return yield* ctx.fail(chosen.error);
     const stdin = ctx.flags.bool('stdin');
     const tty = yield* setupTty(ctx, stdin, ctx.flags.bool('tty'), quiet);
-    const started = startExec(ctx.proc, pod, chosen.name, command, stdin, tty, (n) =>
-      containerRuntime(ctx, pod, n),
+    const node = pod.spec?.nodeName;
+    const started = startExec(
+      ctx.proc,
+      pod,
+      chosen.name,
+      command,
+      stdin,
+      tty,
+      node ? ctx.cluster.kubelet(node) : undefined,
     );
     if ('error' in started) {
       if (started.status) return yield* ctx.statusError(badRequest(started.error));
@@ -151,13 +158,13 @@ function startExec(
   command: string[],
   stdin: boolean,
   tty: boolean,
-  runtime: (name: string) => ReturnType<typeof containerRuntime>,
+  kubelet: Kubelet | undefined,
 ): StartedExec | { error: string; status?: boolean } {
   const name = pod.metadata?.name ?? '';
   if (!pod.spec?.nodeName)
     return { error: `pod ${name} does not have a host assigned`, status: true };
-  const rt = runtime(container);
-  if (!rt?.running || !rt.ns || !rt.process)
+  const rt = kubelet?.container(pod.metadata!.uid!, container);
+  if (!kubelet || !rt?.running || !rt.ns || !rt.process)
     return { error: `unable to upgrade connection: container not found ("${container}")` };
   const output = new OutputQueue();
   const finishedChanged = new Notifier();
@@ -204,26 +211,21 @@ function startExec(
       ],
     ]);
   }
-  const env = new Map(rt.process.env);
-  const exe = findExecutable(rt.ns, rt.process.cwd, env.get('PATH'), command);
-  if (typeof exe === 'string') {
+  // CRI Exec through the node's kubelet, in the container's namespaces.
+  const started = kubelet.exec(pod.metadata!.uid!, container, command, fds);
+  if (started === 'not-running' || started === 'not-found')
+    return { error: `unable to upgrade connection: container not found ("${container}")` };
+  if (!(started instanceof Process)) {
     const id = kubectlProc.rng.chars('0123456789abcdef', 64);
     const why =
-      exe === 'ENOENT'
+      started.notExecutable === 'ENOENT'
         ? `exec: "${command[0]}": executable file not found in $PATH`
         : `exec: "${command[0]}": permission denied`;
     return {
       error: `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${id}": OCI runtime exec failed: exec failed: unable to start container process: ${why}: unknown`,
     };
   }
-  const process = kubectlProc.kernel.spawn({
-    program: exe.program,
-    argv: exe.argv,
-    env,
-    cwd: rt.process.cwd,
-    ns: rt.ns,
-    fds,
-  });
+  const process = started;
   if (remoteTty) remoteTty.foregroundPgid = process.pgid;
   const unsubscribe = process.exited.subscribe(() => {
     unsubscribe();
