@@ -13,14 +13,29 @@ import { explainCommand } from './cmd/explain';
 import { topCommand } from './cmd/top';
 import { describeCommand } from './cmd/describe';
 import { apiResourcesCommand } from './cmd/api-resources';
+import { logsCommand } from './cmd/logs';
+import { attachCommand } from './cmd/attach';
+import { execCommand } from './cmd/exec';
+import { runCommand } from './cmd/run';
+import { exposeCommand } from './cmd/expose';
+import { eventsCommand } from './cmd/events';
 
-/** Every top-level verb, in the order root help lists them within their groups. */
+/**
+ * Every top-level verb, in kubectl 1.32's root help order (groups: Basic (Beginner), Basic
+ * (Intermediate), Deploy, Cluster Management, Troubleshooting, Advanced, Settings, Other).
+ */
 export const VERBS: CommandSpec[] = [
+  exposeCommand,
+  runCommand,
   explainCommand,
   getCommand,
   clusterInfoCommand,
   topCommand,
   describeCommand,
+  logsCommand,
+  attachCommand,
+  execCommand,
+  eventsCommand,
   apiResourcesCommand,
   versionCommand,
   optionsCommand,

@@ -4,19 +4,66 @@
  * and hands complete lines to the reader. Used for container TTYs (`kubectl run -ti`, `exec -ti`).
  */
 import { FileDescription, type Kernel, type ProcessNamespace, type Terminal } from './kernel';
-import { Pipe, callbackWriter } from './streams';
+import { Notifier } from './notifier';
+import { callbackWriter, type ReadEnd } from './streams';
+
+/**
+ * The terminal's input queue. Unlike a pipe, an end of file (Ctrl-D on an empty line) is a
+ * one-shot event: the reader sees it once and the terminal keeps working afterwards, as on Linux.
+ */
+class TtyInput implements ReadEnd {
+  /** Typed data, and `null` for each pending end of file. */
+  private items: Array<string | null> = [];
+  private hungUp = false;
+  readonly readable = new Notifier();
+
+  push(item: string | null): void {
+    if (this.hungUp || item === '') return;
+    this.items.push(item);
+    this.readable.notify();
+  }
+
+  hangup(): void {
+    this.hungUp = true;
+    this.readable.notify();
+  }
+
+  read(max = Infinity): string | null | undefined {
+    if (this.items.length === 0) return this.hungUp ? null : undefined;
+    if (this.items[0] === null) {
+      this.items.shift();
+      return null;
+    }
+    let out = '';
+    while (this.items.length > 0 && this.items[0] !== null && out.length < max) {
+      const chunk = this.items[0] as string;
+      const want = max - out.length;
+      if (chunk.length <= want) {
+        out += chunk;
+        this.items.shift();
+      } else {
+        out += chunk.slice(0, want);
+        this.items[0] = chunk.slice(want);
+      }
+    }
+    return out;
+  }
+
+  close(): void {}
+}
 
 /** A terminal device: keyboard input in, screen output out. */
 export class Tty implements Terminal {
   foregroundPgid?: number;
   columns = 80;
   rows = 24;
-  private input = new Pipe(1 << 20);
-  private writer = this.input.openWriter();
+  private input = new TtyInput();
   private line = '';
   /** When false, keys go to the reader unprocessed (raw mode). */
   canonical = true;
   echo = true;
+  /** ISIG: Ctrl-C and Ctrl-\\ signal the foreground group (off in a full raw mode, e.g. kubectl -t). */
+  isig = true;
   /** The description processes use as fds 0, 1 and 2. */
   readonly description: FileDescription;
 
@@ -27,7 +74,7 @@ export class Tty implements Terminal {
     private readonly screen: (data: string) => void,
   ) {
     this.description = new FileDescription(
-      this.input.openReader(),
+      this.input,
       callbackWriter((d) => this.output(d)),
       'tty',
       this,
@@ -42,14 +89,14 @@ export class Tty implements Terminal {
   /** Feeds keyboard input (a byte string). */
   type(data: string): void {
     if (!this.canonical) {
-      for (const ch of data) if (!this.signalKey(ch)) this.writer.write(ch);
+      for (const ch of data) if (!(this.isig && this.signalKey(ch))) this.input.push(ch);
       return;
     }
     for (const ch of data) {
-      if (this.signalKey(ch)) continue;
+      if (this.isig && this.signalKey(ch)) continue;
       if (ch === '\r' || ch === '\n') {
         if (this.echo) this.screen('\r\n');
-        this.writer.write(this.line + '\n');
+        this.input.push(this.line + '\n');
         this.line = '';
       } else if (ch === '\x7f' || ch === '\b') {
         if (this.line.length > 0) {
@@ -60,9 +107,11 @@ export class Tty implements Terminal {
         if (this.echo) this.screen('\b \b'.repeat(this.line.length));
         this.line = '';
       } else if (ch === '\x04') {
-        if (this.line.length === 0) this.hangup();
+        // VEOF: the pending line is delivered as is; on an empty line the reader sees end of
+        // file once (read returns 0), and the terminal stays usable.
+        if (this.line.length === 0) this.input.push(null);
         else {
-          this.writer.write(this.line);
+          this.input.push(this.line);
           this.line = '';
         }
       } else if (ch >= ' ' || ch === '\t') {
@@ -83,8 +132,8 @@ export class Tty implements Terminal {
     return false;
   }
 
-  /** End of input (Ctrl-D on an empty line, or the client detaching). */
+  /** The terminal goes away (the client detached): every later read is end of file. */
   hangup(): void {
-    this.writer.close();
+    this.input.hangup();
   }
 }
