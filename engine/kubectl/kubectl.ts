@@ -11,10 +11,14 @@ import { optionsCommand } from './cmd/options';
 import { labelCommand } from './cmd/label';
 import { annotateCommand } from './cmd/annotate';
 import { taintCommand } from './cmd/taint';
+import { cordonCommand, drainCommand, uncordonCommand } from './cmd/drain';
 
 /** Every top-level verb, in the order root help lists them within their groups. */
 export const VERBS: CommandSpec[] = [
   clusterInfoCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
   taintCommand,
   labelCommand,
   annotateCommand,
