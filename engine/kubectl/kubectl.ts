@@ -11,15 +11,19 @@ import { optionsCommand } from './cmd/options';
 import { labelCommand } from './cmd/label';
 import { annotateCommand } from './cmd/annotate';
 import { taintCommand } from './cmd/taint';
+import { patchCommand } from './cmd/patch';
+import { scaleCommand } from './cmd/scale';
 import { cordonCommand, drainCommand, uncordonCommand } from './cmd/drain';
 
 /** Every top-level verb, in the order root help lists them within their groups. */
 export const VERBS: CommandSpec[] = [
+  scaleCommand,
   clusterInfoCommand,
   cordonCommand,
   uncordonCommand,
   drainCommand,
   taintCommand,
+  patchCommand,
   labelCommand,
   annotateCommand,
   versionCommand,
