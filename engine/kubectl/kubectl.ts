@@ -13,10 +13,12 @@ import { annotateCommand } from './cmd/annotate';
 import { taintCommand } from './cmd/taint';
 import { patchCommand } from './cmd/patch';
 import { scaleCommand } from './cmd/scale';
+import { setCommand } from './cmd/set';
 import { cordonCommand, drainCommand, uncordonCommand } from './cmd/drain';
 
 /** Every top-level verb, in the order root help lists them within their groups. */
 export const VERBS: CommandSpec[] = [
+  setCommand,
   scaleCommand,
   clusterInfoCommand,
   cordonCommand,
