@@ -14,11 +14,13 @@ import { taintCommand } from './cmd/taint';
 import { patchCommand } from './cmd/patch';
 import { scaleCommand } from './cmd/scale';
 import { setCommand } from './cmd/set';
+import { rolloutCommand } from './cmd/rollout';
 import { cordonCommand, drainCommand, uncordonCommand } from './cmd/drain';
 
 /** Every top-level verb, in the order root help lists them within their groups. */
 export const VERBS: CommandSpec[] = [
   setCommand,
+  rolloutCommand,
   scaleCommand,
   clusterInfoCommand,
   cordonCommand,
