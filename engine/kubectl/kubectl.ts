@@ -15,6 +15,7 @@ import { patchCommand } from './cmd/patch';
 import { scaleCommand } from './cmd/scale';
 import { setCommand } from './cmd/set';
 import { rolloutCommand } from './cmd/rollout';
+import { waitCommand } from './cmd/wait';
 import { cordonCommand, drainCommand, uncordonCommand } from './cmd/drain';
 
 /** Every top-level verb, in the order root help lists them within their groups. */
@@ -28,6 +29,7 @@ export const VERBS: CommandSpec[] = [
   drainCommand,
   taintCommand,
   patchCommand,
+  waitCommand,
   labelCommand,
   annotateCommand,
   versionCommand,

@@ -9,11 +9,11 @@ import type { StatusError } from '../../api/errors';
 import { notFound } from '../../api/errors';
 import { isSelectorError, parseSelector } from '../../api/labels';
 import type { Block } from '../../runtime/kernel';
-import { parseGoDuration } from '../flags';
 import type { CommandContext, CommandSpec } from '../command';
 import {
   DRY_RUN_FLAG,
   WatchQueue,
+  flagDuration,
   deadlineAfter,
   dryRunStrategy,
   goDuration,
@@ -381,7 +381,7 @@ export const drainCommand: CommandSpec = {
       deleteEmptyDirData: ctx.flags.bool('delete-emptydir-data') || ctx.flags.bool('delete-local-data'),
       podSelector: podSelector || undefined,
     };
-    const timeoutMs = parseGoDuration(ctx.flags.string('timeout') || '0s') ?? 0;
+    const timeoutMs = flagDuration(ctx, 'timeout');
     yield* cordonNodes(ctx, nodes, true, dry);
     const fatal: string[] = [];
     const remaining: string[] = [];

@@ -11,7 +11,7 @@ import type { KubeObject } from '../../api/object';
 import type { ResourceInfo } from '../../api/resources';
 import type { Instant } from '../../time/instant';
 import type { CommandContext } from '../command';
-import type { FlagDef } from '../flags';
+import { parseGoDuration, type FlagDef } from '../flags';
 import { groupKindOf } from '../printers/tableprinter';
 import { printJson } from '../printers/json';
 import { printYaml } from '../printers/yaml';
@@ -234,4 +234,11 @@ export function resourcesAndPairs(
     else return { error: `all resources must be specified before ${pairType} changes: ${s}` };
   }
   return { resources, pairs };
+}
+
+/** A duration flag in milliseconds (set values are parsed numbers, defaults are Go strings). */
+export function flagDuration(ctx: CommandContext, name: string): number {
+  const v = ctx.flags.parsed.values.get(name);
+  if (typeof v === 'number') return v;
+  return parseGoDuration(typeof v === 'string' ? v : '0s') ?? 0;
 }

@@ -15,7 +15,7 @@ it('scratch', () => {
     console.log(`$ kubectl ${a.join(' ')}   (+${(sim.now - t0) / 1000}s)\n${r.stdout}${r.stderr}[${r.code}]`);
   };
   k('version', '--client');
-  if (process.env.SETUP) { tc.apply(readFileSync(process.env.SETUP, 'utf8')); tc.advance('60s'); }
+  if (process.env.SETUP) { tc.apply(readFileSync(process.env.SETUP, 'utf8')); if (!process.env.NOADV) tc.advance('60s'); }
   const cmds = (process.env.CMDS ?? '').split(';;').filter(Boolean);
   for (const c of cmds) {
     const a = JSON.parse(c) as string[];

@@ -18,13 +18,13 @@ import { revisionNumber } from '../../controllers/history/revision';
 import { describePodTemplate } from '../printers/describe/containers';
 import { tabbedString } from '../printers/describe/prefix-writer';
 import { tabFormat } from '../format/tabwriter';
-import { parseGoDuration } from '../flags';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
 import {
   DRY_RUN_FLAG,
   OUTPUT_FLAG,
   WatchQueue,
+  flagDuration,
   collect,
   deadlineAfter,
   dryRunStrategy,
@@ -232,7 +232,7 @@ const statusCommand: CommandSpec = {
     const revision = ctx.flags.int('revision');
     if (revision < 0) return yield* ctx.fail(`revision must be a positive integer: ${revision}`);
     const watch = !ctx.flags.changed('watch') || ctx.flags.bool('watch');
-    const until = deadlineAfter(ctx, parseGoDuration(ctx.flags.string('timeout') || '0s') ?? 0);
+    const until = deadlineAfter(ctx, flagDuration(ctx, 'timeout'));
     const ns = object.metadata.namespace ?? '';
     const name = object.metadata.name!;
     const queue = new WatchQueue(

@@ -6,12 +6,12 @@
  */
 import type { KubeObject } from '../../api/object';
 import type { StatusError } from '../../api/errors';
-import { parseGoDuration } from '../flags';
 import type { CommandSpec } from '../command';
 import {
   DRY_RUN_FLAG,
   OUTPUT_FLAG,
   WatchQueue,
+  flagDuration,
   collect,
   deadlineAfter,
   dryRunStrategy,
@@ -131,7 +131,7 @@ export const scaleCommand: CommandSpec = {
     if (rv && found.found.length > 1)
       return yield* ctx.fail('cannot use --resource-version with multiple resources');
     if (found.found.length === 0) return yield* ctx.fail('no objects passed to scale');
-    const timeoutMs = parseGoDuration(ctx.flags.string('timeout') || '0s') ?? 0;
+    const timeoutMs = flagDuration(ctx, 'timeout');
     for (const { object } of found.found) {
       if (dry === 'client') {
         yield* printResult(ctx, object, withDryRun('scaled', dry));
