@@ -200,7 +200,12 @@ function podsForDeletion(ctx: CommandContext, node: string, o: DrainOptions): Po
         });
         continue;
       }
-      status = { pod, delete: true, reason: 'warning', message: 'deleting Pods with local storage' };
+      status = {
+        pod,
+        delete: true,
+        reason: 'warning',
+        message: 'deleting Pods with local storage',
+      };
     }
     // unreplicatedFilter
     if (!ref && !finished(pod)) {
@@ -225,7 +230,11 @@ function podsForDeletion(ctx: CommandContext, node: string, o: DrainOptions): Po
   return out;
 }
 
-/** Groups `ns/name` by message, in first-seen order (Go uses a map: random order). */
+/**
+ * Groups `ns/name` by message.
+ * @simplified: messages come in the order of their first pod (namespace/name order); Go keeps
+ * them in a map and prints them in random order.
+ */
 function grouped(list: PodDelete[], reason: 'warning' | 'error'): Array<[string, string[]]> {
   const m = new Map<string, string[]>();
   for (const d of list) {
@@ -318,18 +327,21 @@ export const drainCommand: CommandSpec = {
     {
       name: 'delete-emptydir-data',
       type: 'bool',
-      usage: 'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).',
+      usage:
+        'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).',
     },
     {
       name: 'delete-local-data',
       type: 'bool',
       hidden: true,
-      usage: 'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).',
+      usage:
+        'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).',
     },
     {
       name: 'disable-eviction',
       type: 'bool',
-      usage: 'Force drain to use delete, even if eviction is supported. This will bypass checking PodDisruptionBudgets, use with caution.',
+      usage:
+        'Force drain to use delete, even if eviction is supported. This will bypass checking PodDisruptionBudgets, use with caution.',
     },
     DRY_RUN_FLAG,
     {
@@ -341,7 +353,8 @@ export const drainCommand: CommandSpec = {
       name: 'grace-period',
       type: 'int',
       default: -1,
-      usage: 'Period of time in seconds given to each pod to terminate gracefully. If negative, the default value specified in the pod will be used.',
+      usage:
+        'Period of time in seconds given to each pod to terminate gracefully. If negative, the default value specified in the pod will be used.',
     },
     { name: 'ignore-daemonsets', type: 'bool', usage: 'Ignore DaemonSet-managed pods.' },
     {
@@ -354,7 +367,8 @@ export const drainCommand: CommandSpec = {
       name: 'skip-wait-for-delete-timeout',
       type: 'int',
       default: 0,
-      usage: 'If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip.',
+      usage:
+        'If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip.',
     },
     {
       name: 'timeout',
@@ -378,7 +392,8 @@ export const drainCommand: CommandSpec = {
     const options: DrainOptions = {
       force: ctx.flags.bool('force'),
       ignoreDaemonSets: ctx.flags.bool('ignore-daemonsets'),
-      deleteEmptyDirData: ctx.flags.bool('delete-emptydir-data') || ctx.flags.bool('delete-local-data'),
+      deleteEmptyDirData:
+        ctx.flags.bool('delete-emptydir-data') || ctx.flags.bool('delete-local-data'),
       podSelector: podSelector || undefined,
     };
     const timeoutMs = flagDuration(ctx, 'timeout');
@@ -432,7 +447,9 @@ export const drainCommand: CommandSpec = {
       if (nodes.length === 1) fatal.splice(0, fatal.length, ...failure);
     }
     if (remaining.length > 0) {
-      yield* ctx.err(`There are pending nodes to be drained:\n${remaining.map((n) => ` ${n}\n`).join('')}`);
+      yield* ctx.err(
+        `There are pending nodes to be drained:\n${remaining.map((n) => ` ${n}\n`).join('')}`,
+      );
       yield* ctx.err(fatal.map((f) => `${f}\n`).join(''));
       return 1;
     }

@@ -181,7 +181,8 @@ export function* runMetadataUpdate(
     let result: KubeObject = object;
     if (!list && dry !== 'client') {
       if (u.missing)
-        for (const k of parsed.remove) if (!current || !(k in current)) yield* ctx.out(u.missing(k));
+        for (const k of parsed.remove)
+          if (!current || !(k in current)) yield* ctx.out(u.missing(k));
       const patchMap: Record<string, string | null> = {};
       for (const [k, v] of parsed.add) if (current?.[k] !== v) patchMap[k] = v;
       for (const k of parsed.remove) if (current && k in current) patchMap[k] = null;
@@ -213,9 +214,7 @@ export function* runMetadataUpdate(
       continue;
     }
     const printed =
-      dry === 'client'
-        ? { ...object, metadata: { ...object.metadata, [u.field]: next } }
-        : result;
+      dry === 'client' ? { ...object, metadata: { ...object.metadata, [u.field]: next } } : result;
     yield* printResult(ctx, printed, withDryRun(u.operation(before, after, overwrite), dry));
   }
   const errStatus = yield* printErrors(ctx, found.errors);
@@ -282,7 +281,7 @@ export const labelCommand: CommandSpec = {
   long: 'Add, change or remove labels on one or more objects. A label key and value must be valid label syntax; changing an existing value needs --overwrite.',
   examples:
     '  # Give pod foo the label unhealthy=true\n  kubectl label pods foo unhealthy=true\n\n' +
-    "  # Change the value of an existing label\n  kubectl label --overwrite pods foo status=unhealthy\n\n" +
+    '  # Change the value of an existing label\n  kubectl label --overwrite pods foo status=unhealthy\n\n' +
     '  # Label every pod of the namespace\n  kubectl label pods --all status=unhealthy\n\n' +
     '  # Remove the label named bar\n  kubectl label pods foo bar-',
   flags: metadataFlags('label'),

@@ -104,10 +104,15 @@ export const DRY_RUN_FLAG: FlagDef = {
 };
 
 /** kubectl's GetDryRunStrategy. */
-export function dryRunStrategy(ctx: CommandContext): 'none' | 'client' | 'server' | { error: string } {
+export function dryRunStrategy(
+  ctx: CommandContext,
+): 'none' | 'client' | 'server' | { error: string } {
   const v = ctx.flags.string('dry-run') || 'none';
   if (v === 'none' || v === 'client' || v === 'server') return v;
-  if (v === 'unchanged') return { error: `--dry-run flag without a value was specified. A value must be set, e.g. --dry-run=client` };
+  if (v === 'unchanged')
+    return {
+      error: `--dry-run flag without a value was specified. A value must be set, e.g. --dry-run=client`,
+    };
   if (v === 'true') return 'client';
   if (v === 'false') return 'none';
   return { error: `Invalid dry-run value (${v}). Must be "none", "server", or "client".` };

@@ -22,11 +22,16 @@ import {
 const PATCH_TYPES = ['json', 'merge', 'strategic'];
 
 /** Parses patch text as yaml.ToJSON does (JSON is YAML). */
-export function parsePatch(text: string): { ok: true; value: JsonValue } | { ok: false; error: string } {
+export function parsePatch(
+  text: string,
+): { ok: true; value: JsonValue } | { ok: false; error: string } {
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) {
     // @simplified: the YAML parser's message, not go-yaml's wording.
-    return { ok: false, error: `unable to parse "${text}": yaml: ${doc.errors[0].message.split('\n')[0]}` };
+    return {
+      ok: false,
+      error: `unable to parse "${text}": yaml: ${doc.errors[0].message.split('\n')[0]}`,
+    };
   }
   return { ok: true, value: (doc.toJS() ?? null) as JsonValue };
 }
@@ -35,8 +40,7 @@ export function parsePatch(text: string): { ok: true; value: JsonValue } | { ok:
 export const patchCommand: CommandSpec = {
   name: 'patch',
   group: 'Advanced Commands:',
-  usage:
-    'patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [flags] [options]',
+  usage: 'patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [flags] [options]',
   short: 'Update fields of a resource',
   long: 'Change fields of an object with a patch: a strategic merge patch (the default, which merges lists such as containers by name), a JSON merge patch, or a JSON patch (a list of operations). The patch may be JSON or YAML.',
   examples:
@@ -63,11 +67,17 @@ export const patchCommand: CommandSpec = {
       type: 'stringSlice',
       usage: 'Filename, directory, or URL to files identifying the resource to update',
     },
-    { name: 'kustomize', short: 'k', type: 'string', usage: 'Process the kustomization directory.' },
+    {
+      name: 'kustomize',
+      short: 'k',
+      type: 'string',
+      usage: 'Process the kustomization directory.',
+    },
     {
       name: 'local',
       type: 'bool',
-      usage: 'If true, patch will operate on the content of the file, not the server-side resource.',
+      usage:
+        'If true, patch will operate on the content of the file, not the server-side resource.',
     },
     OUTPUT_FLAG,
     {

@@ -195,8 +195,7 @@ const statusCommand: CommandSpec = {
   usage: 'status (TYPE NAME | TYPE/NAME) [flags] [options]',
   short: 'Show the status of the rollout',
   long: 'Follow the rollout of a deployment or daemon set until it completes, printing a line each time its status changes. Use --watch=false to print the current state once.',
-  examples:
-    '  # Wait for the rollout of deployment web\n  kubectl rollout status deployment/web',
+  examples: '  # Wait for the rollout of deployment web\n  kubectl rollout status deployment/web',
   flags: [
     ...FILE_FLAGS,
     {
@@ -209,14 +208,15 @@ const statusCommand: CommandSpec = {
       name: 'timeout',
       type: 'duration',
       default: '0s',
-      usage: 'The length of time to wait before ending watch, zero means never. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).',
+      usage:
+        'The length of time to wait before ending watch, zero means never. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).',
     },
     {
       name: 'watch',
       short: 'w',
       type: 'bool',
       default: true,
-      usage: 'Watch the status of the rollout until it\'s done.',
+      usage: "Watch the status of the rollout until it's done.",
     },
   ],
   *run(ctx) {
@@ -401,7 +401,10 @@ function* rollback(
       target = sorted[1];
       if (!target) return { error: `no rollout history found for deployment "${name}"` };
     }
-    const template = cloneJson((target.spec as { template?: { metadata?: { labels?: Record<string, string> } } }).template ?? {});
+    const template = cloneJson(
+      (target.spec as { template?: { metadata?: { labels?: Record<string, string> } } }).template ??
+        {},
+    );
     if (dry === 'client') return { result: printTemplate(template) };
     if (equalIgnoreHash(template, (obj.spec as { template?: unknown }).template))
       return {
@@ -432,7 +435,8 @@ function* rollback(
   const history = controlledBy(ctx, 'ControllerRevision', obj);
   if (toRevision === 0 && history.length <= 1) return { error: 'no last revision to roll back to' };
   const sorted = [...history].sort(
-    (a, b) => revisionNumber(a as { revision?: unknown }) - revisionNumber(b as { revision?: unknown }),
+    (a, b) =>
+      revisionNumber(a as { revision?: unknown }) - revisionNumber(b as { revision?: unknown }),
   );
   const target =
     toRevision === 0
@@ -496,7 +500,11 @@ const undoCommand: CommandSpec = {
         status = 1;
         continue;
       }
-      const now = ctx.cluster.server.get(object.kind, object.metadata.namespace ?? '', object.metadata.name!);
+      const now = ctx.cluster.server.get(
+        object.kind,
+        object.metadata.namespace ?? '',
+        object.metadata.name!,
+      );
       yield* printResult(ctx, now ?? object, withDryRun(r.result, dry));
     }
     return status;
@@ -585,24 +593,27 @@ function patchingCommand(
 }
 
 const restartCommand = patchingCommand(
-    'restart',
-    'Restart a resource',
-    'Start a new rollout of a deployment or daemon set by stamping its pod template with the restart time, so every pod is replaced.',
-    '  # Replace every pod of deployment web\n  kubectl rollout restart deployment/web',
-    'restarted',
-    undefined,
-    (obj, ctx) => {
-      if (obj.kind !== 'Deployment' && obj.kind !== 'DaemonSet' && obj.kind !== 'StatefulSet')
-        return { error: 'restarting is not supported' };
-      if (obj.kind === 'Deployment' && (obj.spec as { paused?: boolean }).paused)
-        return { error: "can't restart paused deployment (run rollout resume first)" };
-      const stamp = formatRFC3339(ctx.cluster.now());
-      const current = (obj.spec as { template?: { metadata?: { annotations?: Record<string, string> } } })
-        .template?.metadata?.annotations?.[RESTARTED_AT];
-      if (current === stamp) return {};
-      return { patch: { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: stamp } } } } } };
-    },
-  );
+  'restart',
+  'Restart a resource',
+  'Start a new rollout of a deployment or daemon set by stamping its pod template with the restart time, so every pod is replaced.',
+  '  # Replace every pod of deployment web\n  kubectl rollout restart deployment/web',
+  'restarted',
+  undefined,
+  (obj, ctx) => {
+    if (obj.kind !== 'Deployment' && obj.kind !== 'DaemonSet' && obj.kind !== 'StatefulSet')
+      return { error: 'restarting is not supported' };
+    if (obj.kind === 'Deployment' && (obj.spec as { paused?: boolean }).paused)
+      return { error: "can't restart paused deployment (run rollout resume first)" };
+    const stamp = formatRFC3339(ctx.cluster.now());
+    const current = (
+      obj.spec as { template?: { metadata?: { annotations?: Record<string, string> } } }
+    ).template?.metadata?.annotations?.[RESTARTED_AT];
+    if (current === stamp) return {};
+    return {
+      patch: { spec: { template: { metadata: { annotations: { [RESTARTED_AT]: stamp } } } } },
+    };
+  },
+);
 
 function pauseSpec(pause: boolean): CommandSpec {
   const verb = pause ? 'pause' : 'resume';

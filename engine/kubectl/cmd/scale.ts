@@ -57,7 +57,8 @@ export const scaleCommand: CommandSpec = {
       name: 'current-replicas',
       type: 'int',
       default: -1,
-      usage: 'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.',
+      usage:
+        'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.',
     },
     DRY_RUN_FLAG,
     {
@@ -66,7 +67,12 @@ export const scaleCommand: CommandSpec = {
       type: 'stringSlice',
       usage: 'Filename, directory, or URL to files identifying the resource to set a new size',
     },
-    { name: 'kustomize', short: 'k', type: 'string', usage: 'Process the kustomization directory.' },
+    {
+      name: 'kustomize',
+      short: 'k',
+      type: 'string',
+      usage: 'Process the kustomization directory.',
+    },
     OUTPUT_FLAG,
     {
       name: 'recursive',
@@ -74,11 +80,17 @@ export const scaleCommand: CommandSpec = {
       type: 'bool',
       usage: 'Process the directory used in -f, --filename recursively.',
     },
-    { name: 'replicas', type: 'int', default: 0, usage: 'The new desired number of replicas. Required.' },
+    {
+      name: 'replicas',
+      type: 'int',
+      default: 0,
+      usage: 'The new desired number of replicas. Required.',
+    },
     {
       name: 'resource-version',
       type: 'string',
-      usage: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.',
+      usage:
+        'Precondition for resource version. Requires that the current resource version match this value in order to scale.',
     },
     {
       name: 'selector',
@@ -100,11 +112,13 @@ export const scaleCommand: CommandSpec = {
       name: 'timeout',
       type: 'duration',
       default: '0s',
-      usage: 'The length of time to wait before giving up on a scale operation, zero means don\'t wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).',
+      usage:
+        "The length of time to wait before giving up on a scale operation, zero means don't wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).",
     },
   ],
   *run(ctx) {
-    if (!ctx.flags.changed('replicas')) return yield* ctx.fail('required flag(s) "replicas" not set');
+    if (!ctx.flags.changed('replicas'))
+      return yield* ctx.fail('required flag(s) "replicas" not set');
     const dry = dryRunStrategy(ctx);
     if (typeof dry === 'object') return yield* ctx.fail(dry.error);
     const outErr = outputError(ctx);

@@ -164,7 +164,9 @@ function* updatePodSpecs(
       fromClient: true,
     });
     if (!r.ok) {
-      errors.push(`failed to patch ${operation.split(' ')[0]} update to pod template: ${r.error.message}`);
+      errors.push(
+        `failed to patch ${operation.split(' ')[0]} update to pod template: ${r.error.message}`,
+      );
       continue;
     }
     yield* printResult(ctx, r.value, withDryRun(operation, dry));
@@ -246,7 +248,10 @@ function envNameErrors(name: string): string[] {
 
 /** Shell-style glob match for --containers. */
 function globMatch(pattern: string, name: string): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${re}$`).test(name);
 }
 
@@ -288,13 +293,15 @@ export const setEnvCommand: CommandSpec = {
     {
       name: 'list',
       type: 'bool',
-      usage: 'If true, display the environment and any changes in the standard format. this flag will removed when we have kubectl view env.',
+      usage:
+        'If true, display the environment and any changes in the standard format. this flag will removed when we have kubectl view env.',
     },
     {
       name: 'overwrite',
       type: 'bool',
       default: true,
-      usage: 'If true, allow environment to be overwritten, otherwise reject updates that overwrite existing environment.',
+      usage:
+        'If true, allow environment to be overwritten, otherwise reject updates that overwrite existing environment.',
     },
     {
       name: 'prefix',
@@ -423,7 +430,8 @@ function envRefString(from: Record<string, unknown>): string {
   const field = from.fieldRef as { fieldPath?: string } | undefined;
   if (field) return `field path ${field.fieldPath}`;
   const res = from.resourceFieldRef as { containerName?: string; resource?: string } | undefined;
-  if (res) return `resource ${res.resource}${res.containerName ? `, container ${res.containerName}` : ''}`;
+  if (res)
+    return `resource ${res.resource}${res.containerName ? `, container ${res.containerName}` : ''}`;
   return 'invalid valueFrom';
 }
 

@@ -115,11 +115,12 @@ export function reorganizeTaints(
 export const taintCommand: CommandSpec = {
   name: 'taint',
   group: 'Cluster Management Commands:',
-  usage: 'taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N [flags] [options]',
+  usage:
+    'taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N [flags] [options]',
   short: 'Update the taints on one or more nodes',
   long: 'Add or remove taints on nodes. A taint is key[=value]:effect, with effect NoSchedule, PreferNoSchedule or NoExecute; pods that do not tolerate it are kept off the node (NoExecute also evicts them). A trailing dash removes a taint.',
   examples:
-    "  # Keep pods without a matching toleration off node-1\n  kubectl taint nodes node-1 dedicated=db:NoSchedule\n\n" +
+    '  # Keep pods without a matching toleration off node-1\n  kubectl taint nodes node-1 dedicated=db:NoSchedule\n\n' +
     '  # Remove that taint again\n  kubectl taint nodes node-1 dedicated=db:NoSchedule-\n\n' +
     '  # Remove every taint with the key dedicated\n  kubectl taint nodes node-1 dedicated-',
   flags: [

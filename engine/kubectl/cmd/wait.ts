@@ -168,7 +168,8 @@ export const waitCommand: CommandSpec = {
       name: 'all-namespaces',
       short: 'A',
       type: 'bool',
-      usage: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
+      usage:
+        'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
     },
     {
       name: 'allow-missing-template-keys',
@@ -179,7 +180,8 @@ export const waitCommand: CommandSpec = {
     {
       name: 'field-selector',
       type: 'string',
-      usage: 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.',
+      usage:
+        "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
     },
     {
       name: 'filename',
@@ -190,7 +192,8 @@ export const waitCommand: CommandSpec = {
     {
       name: 'for',
       type: 'string',
-      usage: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true.  Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity.",
+      usage:
+        "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true.  Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity.",
     },
     {
       name: 'local',
@@ -209,7 +212,8 @@ export const waitCommand: CommandSpec = {
       name: 'selector',
       short: 'l',
       type: 'string',
-      usage: 'Selector (label query) to filter on, supports \'=\', \'==\', and \'!=\'.(e.g. -l key1=value1,key2=value2)',
+      usage:
+        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)",
     },
     {
       name: 'show-managed-fields',
@@ -225,7 +229,8 @@ export const waitCommand: CommandSpec = {
       name: 'timeout',
       type: 'duration',
       default: '30s',
-      usage: 'The length of time to wait before giving up.  Zero means check once and don\'t wait, negative means wait for a week.',
+      usage:
+        "The length of time to wait before giving up.  Zero means check once and don't wait, negative means wait for a week.",
     },
   ],
   *run(ctx) {
