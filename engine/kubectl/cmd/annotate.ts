@@ -52,7 +52,7 @@ export const annotateCommand: CommandSpec = {
   name: 'annotate',
   group: 'Settings Commands:',
   usage:
-    'annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [flags] [options]',
+    'annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
   short: 'Update the annotations on a resource',
   long: 'Add, change or remove annotations on one or more objects. Annotations hold free-form text for tools and people; changing an existing value needs --overwrite.',
   examples:

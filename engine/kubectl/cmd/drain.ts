@@ -93,7 +93,7 @@ function cordonSpec(desired: boolean): CommandSpec {
   return {
     name,
     group: 'Cluster Management Commands:',
-    usage: `${name} NODE [flags] [options]`,
+    usage: `${name} NODE [options]`,
     short: desired ? 'Mark node as unschedulable' : 'Mark node as schedulable',
     long: desired
       ? 'Mark a node unschedulable: the scheduler places no new pods on it; pods already there keep running.'
@@ -311,7 +311,7 @@ function formatEvictError(err: StatusError, pod: KubeObject): string {
 export const drainCommand: CommandSpec = {
   name: 'drain',
   group: 'Cluster Management Commands:',
-  usage: 'drain NODE [flags] [options]',
+  usage: 'drain NODE [options]',
   short: 'Drain node in preparation for maintenance',
   long: 'Cordon a node, then evict the pods running on it so their controllers recreate them elsewhere. DaemonSet pods, pods without a controller and pods with emptyDir data are refused unless the matching flag allows them.',
   examples:

@@ -276,7 +276,7 @@ export const labelCommand: CommandSpec = {
   name: 'label',
   group: 'Settings Commands:',
   usage:
-    'label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [flags] [options]',
+    'label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]',
   short: 'Update the labels on a resource',
   long: 'Add, change or remove labels on one or more objects. A label key and value must be valid label syntax; changing an existing value needs --overwrite.',
   examples:

@@ -40,7 +40,7 @@ export function parsePatch(
 export const patchCommand: CommandSpec = {
   name: 'patch',
   group: 'Advanced Commands:',
-  usage: 'patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [flags] [options]',
+  usage: 'patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]',
   short: 'Update fields of a resource',
   long: 'Change fields of an object with a patch: a strategic merge patch (the default, which merges lists such as containers by name), a JSON merge patch, or a JSON patch (a list of operations). The patch may be JSON or YAML.',
   examples:

@@ -527,14 +527,13 @@ function patchingCommand(
 ): CommandSpec {
   return {
     name,
-    usage: `${name} RESOURCE [flags] [options]`,
+    usage: `${name} RESOURCE [options]`,
     short,
     long,
     examples,
     flags: [
       ...FILE_FLAGS,
       ...PRINT_FLAGS,
-      ...(name === 'restart' ? [DRY_RUN_FLAG] : []),
       {
         name: 'field-manager',
         type: 'string',
@@ -543,8 +542,6 @@ function patchingCommand(
       },
     ],
     *run(ctx) {
-      const dry = ctx.flags.changed('dry-run') ? dryRunStrategy(ctx) : 'none';
-      if (typeof dry === 'object') return yield* ctx.fail(dry.error);
       const outErr = outputError(ctx);
       if (outErr) return yield* ctx.fail(outErr);
       const found = yield* targets(ctx);
@@ -564,23 +561,18 @@ function patchingCommand(
             );
           continue;
         }
-        if (dry === 'client') {
-          yield* printResult(ctx, object, withDryRun(operation, dry));
-          continue;
-        }
         const r = ctx.cluster.server.patch(
           object.kind,
           object.metadata.namespace ?? '',
           object.metadata.name!,
           'strategic',
           m.patch,
-          { dryRun: dry === 'server' },
         );
         if (!r.ok) {
           errors.push(`failed to patch: ${r.error.message}`);
           continue;
         }
-        yield* printResult(ctx, r.value, withDryRun(operation, dry));
+        yield* printResult(ctx, r.value, operation);
       }
       if (errors.length === 1) return yield* ctx.fail(errors[0]);
       if (errors.length > 1) {
@@ -646,8 +638,8 @@ export const rolloutCommand: CommandSpec = {
   short: 'Manage the rollout of a resource',
   long: 'Follow, inspect, pause, resume, restart or roll back the rollout of deployments and daemon sets.',
   examples:
-    '  # Roll back to the previous deployment\n  kubectl rollout undo deployment/abc\n\n' +
-    '  # Check the rollout status of a daemonset\n  kubectl rollout status daemonset/foo',
+    '  # Go back to the template deployment web had before\n  kubectl rollout undo deployment/web\n\n' +
+    '  # Follow the update of daemon set logd\n  kubectl rollout status daemonset/logd',
   subcommands: [
     historyCommand,
     pauseSpec(true),

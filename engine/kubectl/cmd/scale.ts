@@ -35,7 +35,7 @@ export const scaleCommand: CommandSpec = {
   name: 'scale',
   group: 'Deploy Commands:',
   usage:
-    'scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [flags] [options]',
+    'scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]',
   short: 'Set a new size for a deployment, replica set, replication controller, or stateful set',
   long: 'Change the number of replicas of a deployment, replica set, replication controller or stateful set. With --current-replicas or --resource-version the change only happens if the object is still in that state.',
   examples:

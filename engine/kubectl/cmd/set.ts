@@ -186,7 +186,7 @@ function findTargets(ctx: CommandContext, resources: string[]) {
 export const setImageCommand: CommandSpec = {
   name: 'image',
   usage:
-    'image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [flags] [options]',
+    'image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]',
   short: 'Update the image of a pod template',
   long: 'Change the image of containers in pods or in the pod template of deployments, daemon sets, replica sets, stateful sets, jobs and cron jobs. `*` stands for every container.',
   examples:
@@ -258,13 +258,13 @@ function globMatch(pattern: string, name: string): boolean {
 /** `kubectl set env`. */
 export const setEnvCommand: CommandSpec = {
   name: 'env',
-  usage: 'env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N [flags] [options]',
+  usage: 'env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N [options]',
   short: 'Update environment variables on a pod template',
   long: 'Add, change, remove or list environment variables of the containers of pods or pod templates. A trailing dash removes a variable.',
   examples:
-    '  # Set STORAGE_DIR in every container of deployment registry\n  kubectl set env deployment/registry STORAGE_DIR=/local\n\n' +
-    '  # Show the variables of deployment registry\n  kubectl set env deployment/registry --list\n\n' +
-    '  # Remove ENV from container c of every deployment\n  kubectl set env deployments --all --containers="c" ENV-',
+    '  # Give every container of deployment web LOG_LEVEL=debug\n  kubectl set env deployment/web LOG_LEVEL=debug\n\n' +
+    '  # Print the variables of deployment web\n  kubectl set env deployment/web --list\n\n' +
+    '  # Drop LOG_LEVEL from the container named app of all deployments\n  kubectl set env deployments --all -c app LOG_LEVEL-',
   flags: [
     ...COMMON_FLAGS,
     {

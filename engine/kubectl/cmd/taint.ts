@@ -115,8 +115,7 @@ export function reorganizeTaints(
 export const taintCommand: CommandSpec = {
   name: 'taint',
   group: 'Cluster Management Commands:',
-  usage:
-    'taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N [flags] [options]',
+  usage: 'taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N [options]',
   short: 'Update the taints on one or more nodes',
   long: 'Add or remove taints on nodes. A taint is key[=value]:effect, with effect NoSchedule, PreferNoSchedule or NoExecute; pods that do not tolerate it are kept off the node (NoExecute also evicts them). A trailing dash removes a taint.',
   examples:

@@ -150,14 +150,14 @@ export const waitCommand: CommandSpec = {
   name: 'wait',
   group: 'Advanced Commands:',
   usage:
-    "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [flags] [options]",
+    "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]",
   short: 'Experimental: Wait for a specific condition on one or many resources',
   long: 'Block until the named objects are deleted, have a status condition with the given value, or have a field (a JSONPath) with the given value. One --timeout covers all objects; a negative timeout means a week.',
   examples:
     '  # Wait until job pi has completed\n  kubectl wait --for=condition=complete job/pi\n\n' +
-    '  # Wait until pod busybox1 is Ready, for at most a minute\n  kubectl wait --for=condition=Ready pod/busybox1 --timeout=60s\n\n' +
-    "  # Wait until a pod's phase is Running\n  kubectl wait --for=jsonpath='{.status.phase}'=Running pod/busybox1\n\n" +
-    '  # Wait until pod busybox1 is gone\n  kubectl wait --for=delete pod/busybox1',
+    '  # Wait until pod web is Ready, for at most a minute\n  kubectl wait --for=condition=Ready pod/web --timeout=60s\n\n' +
+    "  # Wait until a pod's phase is Running\n  kubectl wait --for=jsonpath='{.status.phase}'=Running pod/web\n\n" +
+    '  # Wait until pod web is gone\n  kubectl wait --for=delete pod/web',
   flags: [
     {
       name: 'all',
