@@ -70,6 +70,8 @@ describe('kubectl drain', () => {
     expect(out.stdout.endsWith('node/node01 drained\n')).toBe(true);
     // The bare pod ignores SIGTERM (sleep as PID 1): the drain waited its 5 s grace period.
     expect(sim.now - start).toBeGreaterThanOrEqual(5000);
+    // Gone pods are noticed at waitForDelete's one-second polls.
+    expect((sim.now - start) % 1000).toBe(0);
     expect(sim.server.get('Pod', 'default', 'alone')).toBeUndefined();
   });
 

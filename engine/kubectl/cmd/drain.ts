@@ -279,13 +279,27 @@ function* evictPods(
     }
     const until = deadlineAfter(ctx, timeoutMs);
     const operation = disableEviction ? 'deleted' : 'evicted';
+    const start = ctx.cluster.now();
     for (;;) {
-      // @simplified: kubectl polls every second; Podlab reacts to the watch event at once.
-      for (const [k, pod] of [...waiting]) {
+      // waitForDelete polls every second from the eviction on: a pod that is gone is reported
+      // at the first poll after it went (the watch only tells Podlab when to look).
+      const gone = [...waiting].filter(([, pod]) => {
         const now = server.get('Pod', pod.metadata.namespace ?? '', pod.metadata.name!);
-        if (!now || now.metadata.uid !== pod.metadata.uid) {
-          waiting.delete(k);
-          yield* ctx.out(`${resourceName(pod)} ${operation}\n`);
+        return !now || now.metadata.uid !== pod.metadata.uid;
+      });
+      if (gone.length > 0) {
+        const elapsed = ctx.cluster.now() - start;
+        const tick = start + Math.ceil(elapsed / 1000) * 1000;
+        if (until !== undefined && tick > until) {
+          /* reported as a timeout below */
+        } else {
+          if (tick > ctx.cluster.now() && !(yield* ctx.proc.sleep(tick - ctx.cluster.now(), true)))
+            return ['interrupted'];
+          for (const [k, pod] of gone) {
+            waiting.delete(k);
+            yield* ctx.out(`${resourceName(pod)} ${operation}\n`);
+          }
+          continue;
         }
       }
       if (waiting.size === 0) return [];
@@ -414,6 +428,11 @@ export const drainCommand: CommandSpec = {
         if (dry === 'client') {
           for (const p of pods)
             yield* ctx.out(`evicting pod ${p.metadata.namespace}/${p.metadata.name} (dry run)\n`);
+        } else if (dry === 'server') {
+          for (const p of pods)
+            yield* ctx.out(
+              `evicting pod ${p.metadata.namespace}/${p.metadata.name} (server dry run)\n`,
+            );
         } else if (pods.length > 0) {
           failure = yield* evictPods(
             ctx,
