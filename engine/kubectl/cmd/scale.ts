@@ -36,7 +36,7 @@ export const scaleCommand: CommandSpec = {
   group: 'Deploy Commands:',
   usage:
     'scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]',
-  short: 'Set a new size for a deployment, replica set, replication controller, or stateful set',
+  short: 'Set a new size for a deployment, replica set, or replication controller',
   long: 'Change the number of replicas of a deployment, replica set, replication controller or stateful set. With --current-replicas or --resource-version the change only happens if the object is still in that state.',
   examples:
     '  # Run 3 replicas of deployment web\n  kubectl scale --replicas=3 deployment/web\n\n' +
