@@ -27,8 +27,12 @@ describe('kubectl label', () => {
   it('lists labels and works on -l selections', () => {
     const { k } = mutateCluster();
     expect(k('label', 'no', 'node02', '--list').stdout).toBe(
-      'Listing labels for Node./node02:\n beta.kubernetes.io/arch=amd64\n beta.kubernetes.io/os=linux\n' +
-        ' kubernetes.io/arch=amd64\n kubernetes.io/hostname=node02\n kubernetes.io/os=linux\n',
+      'beta.kubernetes.io/arch=amd64\nbeta.kubernetes.io/os=linux\n' +
+        'kubernetes.io/arch=amd64\nkubernetes.io/hostname=node02\nkubernetes.io/os=linux\n',
+    );
+    expect(k('label', 'no', '-l', 'kubernetes.io/hostname=node03', '--list').stdout).toBe(
+      'Listing labels for Node./node03:\n beta.kubernetes.io/arch=amd64\n beta.kubernetes.io/os=linux\n' +
+        ' kubernetes.io/arch=amd64\n kubernetes.io/hostname=node03\n kubernetes.io/os=linux\n',
     );
     expect(
       k('label', 'nodes', '-l', 'kubernetes.io/hostname in (node02,node03)', 'zone=b').stdout,

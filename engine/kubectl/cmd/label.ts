@@ -34,7 +34,11 @@ export interface MetadataUpdate {
   /** The success operation for an object given its JSON before/after. */
   operation(before: string, after: string, overwrite: boolean): string;
   /** Lines printed by --list. */
-  list(found: { kind: string; group: string; name: string }, map: Record<string, string>): string;
+  list(
+    found: { kind: string; group: string; name: string },
+    map: Record<string, string>,
+    single: boolean,
+  ): string;
   /** Printed (to stdout) when removing a key the object does not have. */
   missing?(key: string): string;
 }
@@ -161,6 +165,13 @@ export function* runMetadataUpdate(
   if (rv && found.found.length + found.errors.length > 1)
     return yield* ctx.fail('--resource-version may only be used with a single resource');
   const overwrite = ctx.flags.bool('overwrite');
+  // Result.IntoSingleItemImplied: one named object (not a selection).
+  const single =
+    !all &&
+    !selector &&
+    (split.resources.length === 1
+      ? split.resources[0].includes('/')
+      : split.resources.length === 2 && !split.resources[0].includes(','));
   let status = 0;
   for (const { info, object } of found.found) {
     const current = object.metadata[u.field] as Record<string, string> | undefined;
@@ -209,7 +220,11 @@ export function* runMetadataUpdate(
     if (list) {
       const shown = (result.metadata[u.field] as Record<string, string> | undefined) ?? {};
       yield* ctx.out(
-        u.list({ kind: object.kind, group: info.group, name: object.metadata.name! }, shown),
+        u.list(
+          { kind: object.kind, group: info.group, name: object.metadata.name! },
+          shown,
+          single,
+        ),
       );
       continue;
     }
@@ -259,12 +274,14 @@ const LABEL_UPDATE: MetadataUpdate = {
     if (before === after) return 'not labeled';
     return !overwrite && after.length < before.length ? 'unlabeled' : 'labeled';
   },
-  list(found, map) {
+  list(found, map, single) {
     // @simplified: Go prints the map in random order; Podlab sorts the keys.
+    const indent = single ? '' : ' ';
+    const header = single ? '' : `Listing labels for ${found.kind}.${found.group}/${found.name}:\n`;
     return (
-      `Listing labels for ${found.kind}.${found.group}/${found.name}:\n` +
+      header +
       sortedEntries(map)
-        .map(([k, v]) => ` ${k}=${v}\n`)
+        .map(([k, v]) => `${indent}${k}=${v}\n`)
         .join('')
     );
   },
