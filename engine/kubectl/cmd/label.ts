@@ -13,7 +13,7 @@ import {
   DRY_RUN_FLAG,
   OUTPUT_FLAG,
   canonicalJson,
-  collect,
+  collectTargets,
   dryRunStrategy,
   outputError,
   printErrors,
@@ -154,8 +154,8 @@ export function* runMetadataUpdate(
     );
   if (parsed.add.size < 1 && parsed.remove.length < 1 && !list)
     return yield* ctx.fail(`at least one ${u.noun} update is required`);
-  // @simplified: -f/-k/--local/--field-selector select nothing extra; resources come from arguments.
-  const found = collect(ctx, split.resources, {
+  // @simplified: -k, --local and --field-selector are accepted but select nothing.
+  const found = yield* collectTargets(ctx, split.resources, {
     selector,
     all,
     allNamespaces: ctx.flags.bool('all-namespaces'),

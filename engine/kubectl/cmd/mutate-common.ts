@@ -4,6 +4,8 @@
  * success line, and waiting on API watches in virtual time.
  */
 import type { Block } from '../../runtime/kernel';
+import { notFound } from '../../api/errors';
+import { visitManifests } from '../resource/manifests';
 import { Notifier } from '../../runtime/notifier';
 import type { WatchEvent } from '../../api/apiserver';
 import type { StatusError } from '../../api/errors';
@@ -75,6 +77,33 @@ export function collect(
     if (f.ok) found.push({ info: f.info, object: f.object });
     else errors.push(f.error);
   }
+  return { found, errors };
+}
+
+/**
+ * `collect`, or with `-f` the objects the manifests name (read from the server, as the builder
+ * does with FilenameParam; the file content itself is not used).
+ */
+export function* collectTargets(
+  ctx: CommandContext,
+  args: readonly string[],
+  options: CollectOptions = {},
+): Generator<Block, Collected | { error: string }, void> {
+  const filenames = ctx.flags.strings('filename');
+  if (filenames.length === 0) return collect(ctx, args, options);
+  const visited = yield* visitManifests(ctx.proc, filenames, ctx.flags.bool('recursive'));
+  if (visited.fatal) return { error: visited.fatal };
+  const found: Found[] = [];
+  const errors: StatusError[] = [];
+  for (const item of visited.items) {
+    if (!item.ok) return { error: item.error };
+    const { resource, name, namespace } = item.value;
+    const ns = resource.namespaced ? namespace || ctx.namespace : '';
+    const object = ctx.cluster.server.get(resource.kind, ns, name);
+    if (object) found.push({ info: resource, object });
+    else errors.push(notFound(resource.group, resource.resource, name));
+  }
+  if (visited.errors.length > 0) return { error: visited.errors[0] };
   return { found, errors };
 }
 

@@ -3,6 +3,7 @@ import { createSimulation } from '../../simulation';
 import { createWorkstation } from '../../shell/workstation';
 import { runOnWorkstation, type CommandOutput } from '../../testing/run-command';
 import { GOLDEN_START, TestCluster } from '../../testing/test-cluster';
+import { HOME } from '../../shell/workstation';
 
 /** A web Deployment (3 replicas), a logd DaemonSet and a bare pod `alone` on node01. */
 export const WORKLOADS = `
@@ -43,5 +44,7 @@ export function mutateCluster(manifest = '', settle = '60s') {
   const tc = TestCluster.of(sim);
   if (manifest) tc.apply(manifest).advance(settle);
   const k = (...args: string[]): CommandOutput => runOnWorkstation(sim, ws, ['kubectl', ...args]);
-  return { sim, tc, k };
+  /** Writes a file in the learner's home directory. */
+  const write = (name: string, text: string) => ws.ns.fs.writeFile(`${HOME}/${name}`, text);
+  return { sim, tc, k, write };
 }

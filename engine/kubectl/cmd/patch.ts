@@ -11,7 +11,7 @@ import {
   DRY_RUN_FLAG,
   OUTPUT_FLAG,
   canonicalJson,
-  collect,
+  collectTargets,
   dryRunStrategy,
   outputError,
   printErrors,
@@ -155,8 +155,8 @@ export const patchCommand: CommandSpec = {
     }
     const body = parsePatch(text);
     if (!body.ok) return yield* ctx.fail(body.error);
-    // @simplified: -f/-k/--local select nothing; objects come from the arguments.
-    const found = collect(ctx, ctx.args);
+    // @simplified: -k and --local (patching a file offline) are accepted but select nothing.
+    const found = yield* collectTargets(ctx, ctx.args);
     if ('error' in found) return yield* ctx.fail(found.error);
     if (found.found.length + found.errors.length === 0)
       return yield* ctx.fail('no objects passed to patch');

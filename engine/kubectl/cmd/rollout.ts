@@ -25,7 +25,7 @@ import {
   OUTPUT_FLAG,
   WatchQueue,
   flagDuration,
-  collect,
+  collectTargets,
   deadlineAfter,
   dryRunStrategy,
   outputError,
@@ -95,7 +95,9 @@ type Found = { info: ResourceInfo; object: KubeObject };
 function* targets(ctx: CommandContext): Generator<Block, Found[] | number, void> {
   if (ctx.args.length === 0 && ctx.flags.strings('filename').length === 0)
     return yield* ctx.fail('required resource not specified');
-  const found = collect(ctx, ctx.args, { selector: ctx.flags.string('selector') });
+  const found = yield* collectTargets(ctx, ctx.args, {
+    selector: ctx.flags.string('selector'),
+  });
   if ('error' in found) return yield* ctx.fail(found.error);
   if (found.errors.length > 0) {
     for (const e of found.errors) yield* ctx.statusError(e);

@@ -12,7 +12,7 @@ import {
   OUTPUT_FLAG,
   WatchQueue,
   flagDuration,
-  collect,
+  collectTargets,
   deadlineAfter,
   dryRunStrategy,
   outputError,
@@ -135,7 +135,7 @@ export const scaleCommand: CommandSpec = {
       return yield* ctx.fail(
         "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'",
       );
-    const found = collect(ctx, ctx.args, {
+    const found = yield* collectTargets(ctx, ctx.args, {
       selector: ctx.flags.string('selector'),
       all: ctx.flags.bool('all'),
     });

@@ -12,7 +12,7 @@ import type { FlagDef } from '../flags';
 import {
   DRY_RUN_FLAG,
   OUTPUT_FLAG,
-  collect,
+  collectTargets,
   dryRunStrategy,
   outputError,
   printResult,
@@ -176,7 +176,7 @@ function* updatePodSpecs(
 }
 
 function findTargets(ctx: CommandContext, resources: string[]) {
-  return collect(ctx, resources, {
+  return collectTargets(ctx, resources, {
     selector: ctx.flags.string('selector'),
     all: ctx.flags.bool('all'),
   });
@@ -208,7 +208,7 @@ export const setImageCommand: CommandSpec = {
     if (invalid.length > 0) return yield* ctx.fail(`invalid image format: ${invalid.join(', ')}`);
     if (split.resources.length === 0 && ctx.flags.strings('filename').length === 0)
       return yield* ctx.fail(NO_RESOURCES);
-    const found = findTargets(ctx, split.resources);
+    const found = yield* findTargets(ctx, split.resources);
     if ('error' in found) return yield* ctx.fail(found.error);
     if (found.errors.length > 0) {
       for (const e of found.errors) yield* ctx.statusError(e);
@@ -361,7 +361,7 @@ export const setEnvCommand: CommandSpec = {
       );
     // @simplified: --from (configmaps/secrets), --prefix and --resolve are not supported.
     if (ctx.flags.string('from')) return yield* ctx.fail('--from is not supported in Podlab');
-    const found = findTargets(ctx, resources);
+    const found = yield* findTargets(ctx, resources);
     if ('error' in found) return yield* ctx.fail(found.error);
     if (found.errors.length > 0) {
       for (const e of found.errors) yield* ctx.statusError(e);

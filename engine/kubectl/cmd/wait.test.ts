@@ -55,6 +55,19 @@ describe('kubectl wait', () => {
     expect(k('wait', '--for=delete', 'pod/alone')).toEqual({ stdout: '', stderr: '', code: 0 });
   });
 
+  it('finds the objects of -f manifests', () => {
+    const { k, write } = mutateCluster(JOB, '0s');
+    write('job.yaml', JOB);
+    expect(k('wait', '--for=condition=complete', '-f', 'job.yaml', '--timeout=60s')).toEqual({
+      stdout: 'job.batch/pi condition met\n',
+      stderr: 'error: timed out waiting for the condition on pods/alone\n',
+      code: 1,
+    });
+    expect(k('wait', '--for=condition=Ready', '-f', 'nope.yaml').stderr).toBe(
+      'error: the path "nope.yaml" does not exist\n',
+    );
+  });
+
   it('reports bad conditions and missing objects', () => {
     const { k } = mutateCluster(JOB, '0s');
     expect(k('wait', '--for=foo', 'pod/x').stderr).toBe('error: unrecognized condition: "foo"\n');

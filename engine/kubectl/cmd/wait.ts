@@ -14,7 +14,7 @@ import { goSprint } from '../printers/govalue';
 import {
   OUTPUT_FLAG,
   WatchQueue,
-  collect,
+  collectTargets,
   flagDuration,
   outputError,
   printResult,
@@ -246,7 +246,7 @@ export const waitCommand: CommandSpec = {
       );
     const until = ctx.cluster.now() + timeout;
     // @simplified: --for=create does not wait for objects that do not exist yet.
-    const found = collect(ctx, ctx.args, {
+    const found = yield* collectTargets(ctx, ctx.args, {
       selector: ctx.flags.string('selector'),
       all: ctx.flags.bool('all'),
       allNamespaces: ctx.flags.bool('all-namespaces'),
