@@ -154,9 +154,10 @@ export function* runMetadataUpdate(
     );
   if (parsed.add.size < 1 && parsed.remove.length < 1 && !list)
     return yield* ctx.fail(`at least one ${u.noun} update is required`);
-  // @simplified: -k, --local and --field-selector are accepted but select nothing.
+  // @simplified: -k and --local are accepted but select nothing.
   const found = yield* collectTargets(ctx, split.resources, {
     selector,
+    fieldSelector: ctx.flags.string('field-selector'),
     all,
     allNamespaces: ctx.flags.bool('all-namespaces'),
   });

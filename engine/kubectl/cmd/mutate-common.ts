@@ -41,7 +41,8 @@ export interface CollectOptions {
   selector?: string;
   all?: boolean;
   allNamespaces?: boolean;
-  /** Default resource type when the arguments are bare names (drain/cordon: nodes). */
+  /** Raw `--field-selector`. */
+  fieldSelector?: string;
 }
 
 /**
@@ -55,7 +56,7 @@ export function collect(
 ): Collected | { error: string } {
   const parsed = parseResourceArgs(args);
   if (!parsed.ok) return { error: parsed.error };
-  const hasSelector = !!options.selector;
+  const hasSelector = !!options.selector || !!options.fieldSelector;
   if (parsed.mode !== 'list' && hasSelector)
     return { error: 'name cannot be provided when a selector is specified' };
   if (parsed.mode === 'list') {
@@ -63,7 +64,7 @@ export function collect(
     if (!hasSelector && !options.all)
       return { error: 'resource(s) were provided, but no name was specified' };
   }
-  const sel = parseSelectors(options.selector, undefined);
+  const sel = parseSelectors(options.selector, options.fieldSelector);
   if (!sel.ok) return { error: sel.error };
   const fetched = fetchTargets(
     ctx.cluster.server,

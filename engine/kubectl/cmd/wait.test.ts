@@ -68,6 +68,27 @@ describe('kubectl wait', () => {
     );
   });
 
+  it('waits for objects to be created', () => {
+    const { k, sim } = mutateCluster(JOB, '0s');
+    expect(k('wait', '--for=create', 'pod/later', '--timeout=2s').stderr).toBe(
+      'error: timed out waiting for the condition on pods/later\n',
+    );
+    sim.after(3000, 'create later', () =>
+      sim.server.create(
+        {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'later' },
+          spec: { containers: [{ name: 'c', image: 'busybox' }] },
+        } as never,
+        { namespace: 'default', fromClient: true },
+      ),
+    );
+    const start = sim.now;
+    expect(k('wait', '--for=create', 'pod/later').stdout).toBe('pod/later condition met\n');
+    expect(sim.now - start).toBe(3000);
+  });
+
   it('reports bad conditions and missing objects', () => {
     const { k } = mutateCluster(JOB, '0s');
     expect(k('wait', '--for=foo', 'pod/x').stderr).toBe('error: unrecognized condition: "foo"\n');

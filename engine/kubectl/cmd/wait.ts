@@ -245,12 +245,34 @@ export const waitCommand: CommandSpec = {
         "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'",
       );
     const until = ctx.cluster.now() + timeout;
-    // @simplified: --for=create does not wait for objects that do not exist yet.
-    const found = yield* collectTargets(ctx, ctx.args, {
+    const options = {
       selector: ctx.flags.string('selector'),
+      fieldSelector: ctx.flags.string('field-selector'),
       all: ctx.flags.bool('all'),
       allNamespaces: ctx.flags.bool('all-namespaces'),
-    });
+    };
+    let found = yield* collectTargets(ctx, ctx.args, options);
+    if (cond.type === 'create' && !('error' in found) && found.errors.length > 0) {
+      // --for=create: look again whenever something is created, until every object exists.
+      // @simplified: kubectl re-lists every 500 ms; Podlab looks again on each ADDED event.
+      const queue = new WatchQueue(ctx, ['*'], (e) => e.type === 'ADDED');
+      try {
+        while (!('error' in found) && found.errors.length > 0) {
+          const e = yield* queue.next(ctx, until);
+          if (e === 'interrupted') return 130;
+          if (e === 'timeout') {
+            const d = found.errors[0].details;
+            return yield* ctx.fail(
+              `timed out waiting for the condition on ${d?.kind ?? ''}/${d?.name ?? ''}`,
+            );
+          }
+          queue.clear();
+          found = yield* collectTargets(ctx, ctx.args, options);
+        }
+      } finally {
+        queue.close();
+      }
+    }
     if ('error' in found) return yield* ctx.fail(found.error);
     const missing = cond.type === 'delete' ? [] : found.errors;
     for (const { info, object } of found.found) {
