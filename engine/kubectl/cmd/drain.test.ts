@@ -36,16 +36,16 @@ describe('kubectl drain', () => {
     expect(k('drain', 'node01')).toEqual({
       stdout: 'node/node01 cordoned\n',
       stderr:
-        `error: unable to drain node "node01" due to error:[cannot delete Pods declare no controller (use --force to override): default/alone, cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${dsPod}], continuing command...\n` +
+        `error: unable to drain node "node01" due to error: [cannot delete cannot delete Pods that declare no controller (use --force to override): default/alone, cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${dsPod}], continuing command...\n` +
         'There are pending nodes to be drained:\n node01\n' +
-        'cannot delete Pods declare no controller (use --force to override): default/alone\n' +
+        'cannot delete cannot delete Pods that declare no controller (use --force to override): default/alone\n' +
         `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${dsPod}\n`,
       code: 1,
     });
     expect(k('drain', 'node01', '--ignore-daemonsets').stderr).toBe(
-      'error: unable to drain node "node01" due to error:cannot delete Pods declare no controller (use --force to override): default/alone, continuing command...\n' +
+      'error: unable to drain node "node01" due to error: cannot delete cannot delete Pods that declare no controller (use --force to override): default/alone, continuing command...\n' +
         'There are pending nodes to be drained:\n node01\n' +
-        'cannot delete Pods declare no controller (use --force to override): default/alone\n',
+        'cannot delete cannot delete Pods that declare no controller (use --force to override): default/alone\n',
     );
   });
 

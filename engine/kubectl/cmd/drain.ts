@@ -200,12 +200,7 @@ function podsForDeletion(ctx: CommandContext, node: string, o: DrainOptions): Po
         });
         continue;
       }
-      status = {
-        pod,
-        delete: true,
-        reason: 'warning',
-        message: 'deleting Pods with local storage',
-      };
+      // Its warning is always replaced by the next filter's status (the last filter wins).
     }
     // unreplicatedFilter
     if (!ref && !finished(pod)) {
@@ -214,7 +209,9 @@ function podsForDeletion(ctx: CommandContext, node: string, o: DrainOptions): Po
           pod,
           delete: false,
           reason: 'error',
-          message: 'cannot delete Pods declare no controller (use --force to override)',
+          // kubectl 1.32 prints "cannot delete" twice here (errors() adds it to this message).
+          message:
+            'cannot delete cannot delete Pods that declare no controller (use --force to override)',
         });
         continue;
       }
@@ -224,7 +221,7 @@ function podsForDeletion(ctx: CommandContext, node: string, o: DrainOptions): Po
         reason: 'warning',
         message: 'deleting Pods that declare no controller',
       };
-    }
+    } else status = { pod, delete: true, reason: 'okay' };
     out.push(status);
   }
   return out;
@@ -458,7 +455,7 @@ export const drainCommand: CommandSpec = {
         continue;
       }
       yield* ctx.err(
-        `error: unable to drain node "${name}" due to error:${aggregate(failure)}, continuing command...\n`,
+        `error: unable to drain node "${name}" due to error: ${aggregate(failure)}, continuing command...\n`,
       );
       fatal.push(failure.length === 1 ? failure[0] : aggregate(failure));
       remaining.push(name);

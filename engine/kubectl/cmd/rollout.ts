@@ -333,7 +333,7 @@ const historyCommand: CommandSpec = {
     if (typeof found === 'number') return found;
     for (const { info, object } of found) {
       if (object.kind !== 'Deployment' && object.kind !== 'DaemonSet')
-        return yield* ctx.fail(`no history viewer has been implemented for ${groupKind(info)}`);
+        return yield* ctx.fail(`no history viewer has been implemented for "${groupKind(info)}"`);
       const history = historyOf(ctx, object);
       let text: string;
       if (history.size === 0) text = 'No rollout history found.';
@@ -492,7 +492,7 @@ const undoCommand: CommandSpec = {
     let status = 0;
     for (const { info, object } of found) {
       if (object.kind !== 'Deployment' && object.kind !== 'DaemonSet') {
-        yield* ctx.fail(`no rollbacker has been implemented for ${groupKind(info)}`);
+        yield* ctx.fail(`no rollbacker has been implemented for "${groupKind(info)}"`);
         status = 1;
         continue;
       }
