@@ -157,7 +157,7 @@ function podsForDeletion(ctx: CommandContext, node: string, o: DrainOptions): Po
   }
   const out: PodDelete[] = [];
   for (const pod of pods) {
-    let status: PodDelete = { pod, delete: true, reason: 'okay' };
+    let status: PodDelete;
     const ref = controllerOf(pod);
     // daemonSetFilter
     if (ref?.kind === 'DaemonSet' && !finished(pod)) {

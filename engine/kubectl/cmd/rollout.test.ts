@@ -66,8 +66,9 @@ describe('kubectl rollout history / undo', () => {
     expect(k('rollout', 'history', 'deploy/web').stdout).toBe(
       'deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n',
     );
+    // history.go prints the template without a tabwriter: the tabs stay in the output.
     expect(k('rollout', 'history', 'deploy/web', '--revision=1').stdout).toMatch(
-      /^deployment\.apps\/web with revision #1\nPod Template:\n {2}Labels:\s+app=web\n\s+pod-template-hash=\w+\n {2}Containers:\n {3}c:\n {4}Image:\s+nginx\n/,
+      /^deployment\.apps\/web with revision #1\nPod Template:\n {2}Labels:\tapp=web\n\tpod-template-hash=\w+\n {2}Containers:\n {3}c:\n {4}Image:\tnginx\n[^]*\n {2}Tolerations:\t<none>\n\n$/,
     );
     expect(k('rollout', 'undo', 'deploy/web').stdout).toBe('deployment.apps/web rolled back\n');
     const template = (

@@ -16,8 +16,8 @@ import {
 } from '../../controllers/deployment/deployment-util';
 import { revisionNumber } from '../../controllers/history/revision';
 import { describePodTemplate } from '../printers/describe/containers';
-import { tabbedString } from '../printers/describe/prefix-writer';
-import { tabFormat } from '../format/tabwriter';
+import { PrefixWriter } from '../printers/describe/prefix-writer';
+import { tabFormat, type TabWriter } from '../format/tabwriter';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
 import {
@@ -274,11 +274,21 @@ function historyOf(
     for (const rs of controlledBy(ctx, 'ReplicaSet', obj)) {
       const raw = rs.metadata.annotations?.['deployment.kubernetes.io/revision'];
       if (raw === undefined || !/^\d+$/.test(raw)) continue;
-      out.set(Number(raw), {
-        template: (rs.spec as { template?: unknown }).template,
-        changeCause: rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION],
-        source: rs,
-      });
+      // The viewer shows the ReplicaSet's change cause among the template's annotations.
+      const changeCause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
+      const template = cloneJson(
+        (rs.spec as { template?: { metadata?: { annotations?: Record<string, string> } } })
+          .template ?? {},
+      );
+      if (changeCause)
+        template.metadata = {
+          ...template.metadata,
+          annotations: {
+            ...template.metadata?.annotations,
+            [CHANGE_CAUSE_ANNOTATION]: changeCause,
+          },
+        };
+      out.set(Number(raw), { template, changeCause, source: rs });
     }
   } else {
     for (const cr of controlledBy(ctx, 'ControllerRevision', obj)) {
@@ -302,8 +312,15 @@ function applyRevision(ds: KubeObject, revision: KubeObject): unknown {
   return ((patched as { spec?: { template?: unknown } }).spec ?? {}).template;
 }
 
+/**
+ * history.go#printTemplate: DescribePodTemplate into a PrefixWriter over a plain buffer, so the
+ * tabs stay tabs (no tabwriter alignment, unlike `kubectl describe`).
+ */
 function printTemplate(template: unknown): string {
-  return tabbedString((w) => describePodTemplate(template as never, w));
+  let text = '';
+  const raw = { write: (t: string) => void (text += t), flush: () => undefined };
+  describePodTemplate(template as never, new PrefixWriter(raw as unknown as TabWriter));
+  return text;
 }
 
 const historyCommand: CommandSpec = {
