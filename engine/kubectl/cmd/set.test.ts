@@ -36,15 +36,20 @@ describe('kubectl set env', () => {
       'deployment.apps/web env updated\n',
     );
     expect(k('set', 'env', 'deploy/web', '--list').stdout).toBe(
-      '# deployments web, container c\nA=1\nB=2\n',
+      '# Deployment web, container c\nA=1\nB=2\n',
     );
     expect(k('set', 'env', 'deploy/web', 'B=3', '--overwrite=false').stderr).toBe(
-      "error: 'B' already has a value (2), and --overwrite is false\n",
+      "error: deployments/web 'B' already has a value (2), and --overwrite is false\n",
     );
     expect(k('set', 'env', 'deploy/web', 'A-').stdout).toBe('deployment.apps/web env updated\n');
     expect(k('set', 'env', 'deploy/web', '--list').stdout).toBe(
-      '# deployments web, container c\nB=2\n',
+      '# Deployment web, container c\nB=2\n',
     );
+    expect(k('set', 'env', 'deploy/web', '-c', 'nope', 'A=3')).toEqual({
+      stdout: '',
+      stderr: 'Warning: Deployment/web does not have any containers matching "nope"\n',
+      code: 0,
+    });
     expect(k('set', 'env', 'deploy/web', 'A=b', 'A-').stderr).toBe(
       'error: can not both modify and remove the same environment variable in the same command\n',
     );

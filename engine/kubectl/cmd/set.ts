@@ -136,7 +136,8 @@ function* updatePodSpecs(
   ctx: CommandContext,
   found: Array<{ info: { resource: string }; object: KubeObject }>,
   operation: string,
-  mutate: (spec: PodSpec, obj: KubeObject, errors: string[]) => void,
+  /** Changes the spec copy; a returned message rejects the object (`error: <res>/<name> <msg>`). */
+  mutate: (spec: PodSpec, obj: KubeObject, errors: string[]) => string | void,
 ): Generator<Block, number, void> {
   const dry = dryRunStrategy(ctx);
   if (typeof dry === 'object') return yield* ctx.fail(dry.error);
@@ -150,7 +151,11 @@ function* updatePodSpecs(
       );
       continue;
     }
-    mutate(spec, copy, errors);
+    const rejected = mutate(spec, copy, errors);
+    if (rejected) {
+      errors.push(`error: ${info.resource}/${object.metadata.name} ${rejected}\n`);
+      continue;
+    }
     if (jsonEqual(copy, object)) continue;
     if (dry === 'client') {
       yield* printResult(ctx, copy, withDryRun(operation, dry));
@@ -369,11 +374,11 @@ export const setEnvCommand: CommandSpec = {
     }
     const pattern = ctx.flags.string('containers') || '*';
     if (list) {
-      for (const { info, object } of found.found) {
+      for (const { object } of found.found) {
         const spec = podSpecOf(object);
         for (const c of [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])]) {
           if (!globMatch(pattern, c.name)) continue;
-          let text = `# ${info.resource} ${object.metadata.name}, container ${c.name}\n`;
+          let text = `# ${object.kind} ${object.metadata.name}, container ${c.name}\n`;
           for (const e of c.env ?? []) {
             if (!e.valueFrom) text += `${e.name}=${e.value ?? ''}\n`;
             else text += `# ${e.name} from ${envRefString(e.valueFrom)}\n`;
@@ -386,14 +391,14 @@ export const setEnvCommand: CommandSpec = {
     if (env.length === 0 && remove.length === 0)
       return yield* ctx.fail('at least one environment variable must be provided');
     const overwrite = ctx.flags.bool('overwrite');
-    const errors: string[] = [];
+    const warnings: string[] = [];
     const status = yield* updatePodSpecs(ctx, found.found, 'env updated', (spec, obj) => {
       const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].filter((c) =>
         globMatch(pattern, c.name),
       );
       if (containers.length === 0) {
-        errors.push(
-          `warning: ${obj.kind.toLowerCase()}s/${obj.metadata.name} does not have any containers matching "${pattern}"`,
+        warnings.push(
+          `Warning: ${obj.kind}/${obj.metadata.name} does not have any containers matching "${pattern}"\n`,
         );
         return;
       }
@@ -401,23 +406,18 @@ export const setEnvCommand: CommandSpec = {
         let vars = [...(c.env ?? [])];
         for (const e of env) {
           const i = vars.findIndex((v) => v.name === e.name);
-          if (i >= 0) {
-            if (!overwrite) {
-              errors.push(
-                `'${e.name}' already has a value (${vars[i].value ?? ''}), and --overwrite is false`,
-              );
-              continue;
-            }
-            vars[i] = { name: e.name, value: e.value };
-          } else vars.push({ name: e.name, value: e.value });
+          if (i >= 0 && !overwrite && vars[i].value !== e.value)
+            return `'${e.name}' already has a value (${vars[i].value ?? ''}), and --overwrite is false`;
+          if (i >= 0) vars[i] = { name: e.name, value: e.value };
+          else vars.push({ name: e.name, value: e.value });
         }
         vars = vars.filter((v) => !remove.includes(v.name));
         if (vars.length) c.env = vars;
         else delete c.env;
       }
     });
-    for (const w of errors) yield* ctx.err(`${w.startsWith('warning: ') ? w : `error: ${w}`}\n`);
-    return status || (errors.some((e) => !e.startsWith('warning: ')) ? 1 : 0);
+    for (const w of warnings) yield* ctx.err(w);
+    return status;
   },
 };
 
