@@ -19,6 +19,15 @@ import { execCommand } from './cmd/exec';
 import { runCommand } from './cmd/run';
 import { exposeCommand } from './cmd/expose';
 import { eventsCommand } from './cmd/events';
+import { labelCommand } from './cmd/label';
+import { annotateCommand } from './cmd/annotate';
+import { taintCommand } from './cmd/taint';
+import { patchCommand } from './cmd/patch';
+import { scaleCommand } from './cmd/scale';
+import { setCommand } from './cmd/set';
+import { rolloutCommand } from './cmd/rollout';
+import { waitCommand } from './cmd/wait';
+import { cordonCommand, drainCommand, uncordonCommand } from './cmd/drain';
 
 /**
  * Every top-level verb, in kubectl 1.32's root help order (groups: Basic (Beginner), Basic
@@ -27,15 +36,26 @@ import { eventsCommand } from './cmd/events';
 export const VERBS: CommandSpec[] = [
   exposeCommand,
   runCommand,
+  setCommand,
   explainCommand,
   getCommand,
+  rolloutCommand,
+  scaleCommand,
   clusterInfoCommand,
   topCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
+  taintCommand,
   describeCommand,
   logsCommand,
   attachCommand,
   execCommand,
   eventsCommand,
+  patchCommand,
+  waitCommand,
+  labelCommand,
+  annotateCommand,
   apiResourcesCommand,
   versionCommand,
   optionsCommand,
