@@ -8,9 +8,15 @@ import type { ClusterAccess } from './cluster-access';
 import { versionCommand } from './cmd/version';
 import { clusterInfoCommand } from './cmd/cluster-info';
 import { optionsCommand } from './cmd/options';
+import { createCommand } from './cmd/create';
 
 /** Every top-level verb, in the order root help lists them within their groups. */
-export const VERBS: CommandSpec[] = [clusterInfoCommand, versionCommand, optionsCommand];
+export const VERBS: CommandSpec[] = [
+  createCommand,
+  clusterInfoCommand,
+  versionCommand,
+  optionsCommand,
+];
 
 /** The root `kubectl` command. */
 export function rootCommand(verbs: CommandSpec[] = VERBS): CommandSpec {

@@ -1,0 +1,157 @@
+/**
+ * `kubectl create -f FILE` and the `create <kind>` generators (kubectl pkg/cmd/create/create.go
+ * #RunCreate): every object of the files is created in order; failures are collected and printed
+ * after the objects that worked (ContinueOnError).
+ */
+import type { FieldValidation } from '../../api/decode/strict';
+import type { CommandContext, CommandResult, CommandSpec } from '../command';
+import { parseSelectors } from '../resource/builder';
+import { createCronJobCommand } from './create-cronjob';
+import { createDeploymentCommand } from './create-deployment';
+import { createJobCommand } from './create-job';
+import { createNamespaceCommand } from './create-namespace';
+import { createServiceCommand } from './create-service';
+import { createConfigMapCommand } from './create-configmap';
+import { filenameFlags, readFileInfos } from './file-infos';
+import { lastAppliedAnnotated, LAST_APPLIED } from './last-applied';
+import {
+  DRY_RUN_FLAG,
+  PRINT_FLAGS,
+  SAVE_CONFIG_FLAG,
+  VALIDATE_FLAG,
+  dryRunStrategy,
+  fieldManagerFlag,
+  formatRunErrors,
+  objectPrinter,
+  withDryRun,
+  type RunError,
+} from './write-output';
+
+/** The server-side field validation kubectl asks for with `--validate`. */
+export function fieldValidationOf(ctx: CommandContext): FieldValidation {
+  const v = ctx.flags.string('validate');
+  if (v === 'false' || v === 'ignore') return 'Ignore';
+  if (v === 'warn') return 'Warn';
+  return 'Strict';
+}
+
+/** Checks `--validate` (cmdutil.GetValidationDirective). */
+export function validateFlagError(ctx: CommandContext): string | undefined {
+  const v = ctx.flags.string('validate');
+  if (['true', 'strict', 'false', 'ignore', 'warn'].includes(v)) return undefined;
+  return `invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`;
+}
+
+function* runCreate(ctx: CommandContext): CommandResult {
+  if (ctx.args.length > 0) return yield* ctx.usageError(`Unexpected args: [${ctx.args.join(' ')}]`);
+  if (ctx.flags.strings('filename').length === 0 && !ctx.flags.changed('kustomize'))
+    return yield* ctx.fail('must specify one of -f and -k');
+  const dry = dryRunStrategy(ctx.flags);
+  if (!dry.ok) return yield* ctx.fail(dry.error);
+  const printer = objectPrinter(ctx.flags);
+  if (!printer.ok) return yield* ctx.fail(printer.error);
+  const badValidate = validateFlagError(ctx);
+  if (badValidate) return yield* ctx.fail(badValidate);
+  if (ctx.flags.bool('edit'))
+    // @simplified: `create --edit` is not offered; create the object, then `kubectl edit` it.
+    return yield* ctx.fail(
+      'Podlab does not support create --edit; create the object, then use kubectl edit',
+    );
+  const sel = parseSelectors(ctx.flags.string('selector'), undefined);
+  if (!sel.ok) return yield* ctx.fail(sel.error);
+  const read = yield* readFileInfos(ctx, sel.value.label);
+  if (!read.ok) return yield* ctx.fail(read.error);
+  const errors: RunError[] = [];
+  let count = 0;
+  for (const item of read.items) {
+    if (!item.ok) {
+      errors.push({ message: item.error });
+      continue;
+    }
+    const { info } = item;
+    let obj = info.object;
+    // CreateOrUpdateAnnotation: --save-config adds it; an annotation already there is refreshed.
+    if (ctx.flags.bool('save-config') || obj.metadata?.annotations?.[LAST_APPLIED] !== undefined)
+      obj = lastAppliedAnnotated(obj);
+    if (dry.value !== 'client') {
+      const created = ctx.cluster.server.create(obj, {
+        namespace: info.namespace || ctx.namespace,
+        dryRun: dry.value === 'server',
+        fromClient: true,
+        fieldValidation: fieldValidationOf(ctx),
+      });
+      if (!created.ok) {
+        errors.push({ status: created.error, verb: 'creating', source: info.source });
+        continue;
+      }
+      obj = created.value;
+    }
+    count++;
+    const printed = printer.value(obj, withDryRun('created', dry.value));
+    if (!printed.ok) {
+      errors.push({ message: printed.error });
+      continue;
+    }
+    yield* ctx.out(printed.text);
+  }
+  for (const e of read.streamErrors) errors.push({ message: e });
+  if (errors.length === 0 && count === 0) errors.push({ message: 'no objects passed to create' });
+  if (errors.length === 0) return 0;
+  yield* ctx.err(formatRunErrors(errors));
+  return 1;
+}
+
+/** The `create` command. */
+export const createCommand: CommandSpec = {
+  name: 'create',
+  group: 'Basic Commands (Beginner):',
+  usage: 'create -f FILENAME [options]',
+  short: 'Create a resource from a file or from stdin',
+  long: 'Create the objects of JSON or YAML manifests (files, directories or stdin), or generate a common object with one of the subcommands.',
+  examples: [
+    '  # Create the objects of a manifest',
+    '  kubectl create -f job.yaml',
+    '',
+    '  # Create from stdin',
+    '  cat job.yaml | kubectl create -f -',
+  ].join('\n'),
+  flags: [
+    ...PRINT_FLAGS,
+    DRY_RUN_FLAG,
+    {
+      name: 'edit',
+      type: 'bool',
+      usage: 'Open the objects in an editor before they are created.',
+    },
+    fieldManagerFlag('kubectl-create'),
+    ...filenameFlags('to create'),
+    {
+      name: 'raw',
+      type: 'string',
+      usage: 'Raw URI to POST to the server, with the transport of the kubeconfig.',
+    },
+    SAVE_CONFIG_FLAG,
+    {
+      name: 'selector',
+      short: 'l',
+      type: 'string',
+      usage:
+        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
+    },
+    VALIDATE_FLAG,
+    {
+      name: 'windows-line-endings',
+      type: 'bool',
+      usage: 'Only with --edit: use Windows line endings.',
+    },
+  ],
+  subcommands: [
+    createConfigMapCommand,
+    createCronJobCommand,
+    createDeploymentCommand,
+    createJobCommand,
+    createNamespaceCommand,
+    createServiceCommand,
+  ],
+  run: runCreate,
+};
