@@ -9,10 +9,12 @@ import { versionCommand } from './cmd/version';
 import { clusterInfoCommand } from './cmd/cluster-info';
 import { optionsCommand } from './cmd/options';
 import { createCommand } from './cmd/create';
+import { deleteCommand } from './cmd/delete';
 
 /** Every top-level verb, in the order root help lists them within their groups. */
 export const VERBS: CommandSpec[] = [
   createCommand,
+  deleteCommand,
   clusterInfoCommand,
   versionCommand,
   optionsCommand,

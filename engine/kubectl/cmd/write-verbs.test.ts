@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../simulation';
+import { createWorkstation } from '../../shell/workstation';
+import { runOnWorkstation } from '../../testing/run-command';
+import { GOLDEN_START } from '../../testing/test-cluster';
+
+function setup(files: Record<string, string> = {}) {
+  const sim = createSimulation({ seed: 1, start: GOLDEN_START });
+  const ws = createWorkstation(sim, { files });
+  const k = (...args: string[]) => runOnWorkstation(sim, ws, ['kubectl', ...args]);
+  const kin = (stdin: string, ...args: string[]) =>
+    runOnWorkstation(sim, ws, ['kubectl', ...args], { stdin });
+  return { sim, ws, k, kin };
+}
+
+const JOB = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: pi
+spec:
+  template:
+    spec:
+      containers:
+      - name: pi
+        image: busybox
+        command: ["sh", "-c", "echo hi"]
+      restartPolicy: Never
+`;
+
+describe('kubectl create', () => {
+  it('creates a job from a generator and reports AlreadyExists wrapped', () => {
+    const { k, sim } = setup();
+    expect(k('create', 'job', 'pi', '--image=busybox')).toEqual({
+      stdout: 'job.batch/pi created\n',
+      stderr: '',
+      code: 0,
+    });
+    expect(sim.server.get('Job', 'default', 'pi')).toBeDefined();
+    expect(k('create', 'job', 'pi', '--image=busybox')).toEqual({
+      stdout: '',
+      stderr: 'error: failed to create job: jobs.batch "pi" already exists\n',
+      code: 1,
+    });
+    expect(k('create', 'job', 'q', '--image=busybox', '--dry-run=server').stdout).toBe(
+      'job.batch/q created (server dry run)\n',
+    );
+    expect(sim.server.get('Job', 'default', 'q')).toBeUndefined();
+  });
+
+  it('creates a job from a cronjob as kubectl does', () => {
+    const { k, sim } = setup();
+    expect(
+      k('create', 'cronjob', 'hello', '--image=busybox', '--schedule=*/5 * * * *').stdout,
+    ).toBe('cronjob.batch/hello created\n');
+    expect(k('create', 'job', 'now', '--from=cronjob/hello').stdout).toBe(
+      'job.batch/now created\n',
+    );
+    const job = sim.server.get('Job', 'default', 'now')!;
+    const cj = sim.server.get('CronJob', 'default', 'hello')!;
+    expect(job.metadata.annotations?.['cronjob.kubernetes.io/instantiate']).toBe('manual');
+    expect(job.metadata.ownerReferences).toEqual([
+      {
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        name: 'hello',
+        uid: cj.metadata.uid,
+        controller: true,
+      },
+    ]);
+    expect(k('create', 'job', 'x', '--from=cronjob/nope')).toEqual({
+      stdout: '',
+      stderr: 'Error from server (NotFound): cronjobs.batch "nope" not found\n',
+      code: 1,
+    });
+  });
+
+  it('creates from files, reporting per-object errors after the others', () => {
+    const { k, sim } = setup({ 'job.yaml': JOB });
+    expect(k('create', '-f', 'job.yaml')).toEqual({
+      stdout: 'job.batch/pi created\n',
+      stderr: '',
+      code: 0,
+    });
+    expect(k('create', '-f', 'job.yaml')).toEqual({
+      stdout: '',
+      stderr:
+        'Error from server (AlreadyExists): error when creating "job.yaml": jobs.batch "pi" already exists\n',
+      code: 1,
+    });
+    expect(sim.server.get('Job', 'default', 'pi')).toBeDefined();
+  });
+
+  it('reports validation errors in the Invalid form', () => {
+    const { k } = setup({
+      'bad.yaml': JOB.replace('restartPolicy: Never', 'restartPolicy: Always'),
+    });
+    expect(k('create', '-f', 'bad.yaml')).toEqual({
+      stdout: '',
+      stderr:
+        'The Job "pi" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"\n',
+      code: 1,
+    });
+  });
+
+  it('reads stdin and prints dry-run objects with the namespace defaulted', () => {
+    const { kin } = setup();
+    const out = kin(JOB, 'create', '-f', '-', '--dry-run=client', '-o', 'name');
+    expect(out.stdout).toBe('job.batch/pi\n');
+    const yaml = kin(JOB, 'create', '-f', '-', '--dry-run=client', '-o', 'yaml');
+    expect(yaml.stdout).toContain('  namespace: default\n');
+  });
+});
+
+describe('kubectl delete', () => {
+  it('deletes by TYPE NAME and TYPE/NAME and reports NotFound', () => {
+    const { k, sim } = setup();
+    k('create', 'job', 'a', '--image=busybox');
+    k('create', 'job', 'b', '--image=busybox');
+    expect(k('delete', 'job', 'a')).toEqual({
+      stdout: 'job.batch "a" deleted\n',
+      stderr: '',
+      code: 0,
+    });
+    expect(k('delete', 'job/b', 'job/a')).toEqual({
+      stdout: 'job.batch "b" deleted\n',
+      stderr: 'Error from server (NotFound): jobs.batch "a" not found\n',
+      code: 1,
+    });
+    expect(sim.server.list('Job', { namespace: 'default' })).toEqual([]);
+    expect(k('delete', 'job', 'a', '--ignore-not-found').code).toBe(0);
+  });
+
+  it('deletes --all and says when there is nothing', () => {
+    const { k } = setup();
+    expect(k('delete', 'jobs', '--all')).toEqual({
+      stdout: 'No resources found\n',
+      stderr: '',
+      code: 0,
+    });
+    k('create', 'job', 'a', '--image=busybox');
+    k('create', 'job', 'b', '--image=busybox');
+    expect(k('delete', 'jobs', '--all', '--dry-run=client').stdout).toBe(
+      'job.batch "a" deleted (dry run)\njob.batch "b" deleted (dry run)\n',
+    );
+    expect(k('delete', 'jobs', '--all').stdout).toBe(
+      'job.batch "a" deleted\njob.batch "b" deleted\n',
+    );
+  });
+
+  it('checks its arguments as kubectl does', () => {
+    const { k } = setup();
+    expect(k('delete', 'pods').stderr).toBe(
+      'error: resource(s) were provided, but no name was specified\n',
+    );
+    expect(k('delete', 'pods', 'x', '--all').stderr).toBe(
+      'error: name cannot be provided when a selector is specified\n',
+    );
+    expect(k('delete', 'pods', 'x', '--cascade=bad').stderr).toBe(
+      'error: invalid cascade value (bad). Must be "background", "foreground", or "orphan"\n',
+    );
+    expect(k('delete', 'pods', 'x', '-o', 'yaml').stderr).toBe(
+      "error: unexpected -o output mode: yaml. We only support '-o name'\n",
+    );
+    expect(k('delete', 'pods', 'x', '--force', '--grace-period=5').stderr).toBe(
+      'error: --force and --grace-period greater than 0 cannot be specified together\n',
+    );
+  });
+
+  it('waits for a running pod to go and force-deletes with the warning', () => {
+    const { k, sim } = setup();
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'sleeper', namespace: 'default' },
+      spec: { containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }] },
+    };
+    expect(sim.server.create(pod as never).ok).toBe(true);
+    sim.advance(20_000);
+    expect((sim.server.get('Pod', 'default', 'sleeper')?.status as { phase?: string }).phase).toBe(
+      'Running',
+    );
+    const start = sim.now;
+    const out = k('delete', 'pod', 'sleeper');
+    expect(out).toEqual({ stdout: 'pod "sleeper" deleted\n', stderr: '', code: 0 });
+    expect(sim.server.get('Pod', 'default', 'sleeper')).toBeUndefined();
+    // The pod had its grace period: kubectl waited (sleep ignores SIGTERM as PID 1).
+    expect(sim.now - start).toBeGreaterThan(1000);
+    expect(sim.server.create(pod as never).ok).toBe(true);
+    expect(k('delete', 'pod', 'sleeper', '--grace-period=0', '--force')).toEqual({
+      stdout: 'pod "sleeper" force deleted\n',
+      stderr:
+        'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+      code: 0,
+    });
+  });
+});
