@@ -10,11 +10,13 @@ import { clusterInfoCommand } from './cmd/cluster-info';
 import { optionsCommand } from './cmd/options';
 import { createCommand } from './cmd/create';
 import { deleteCommand } from './cmd/delete';
+import { applyCommand } from './cmd/apply';
 
 /** Every top-level verb, in the order root help lists them within their groups. */
 export const VERBS: CommandSpec[] = [
   createCommand,
   deleteCommand,
+  applyCommand,
   clusterInfoCommand,
   versionCommand,
   optionsCommand,

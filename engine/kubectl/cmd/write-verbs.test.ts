@@ -194,3 +194,78 @@ describe('kubectl delete', () => {
     });
   });
 });
+
+describe('kubectl apply', () => {
+  it('creates, leaves unchanged, configures, and rejects immutable changes', () => {
+    const { k, ws, sim } = setup({ 'job.yaml': JOB });
+    expect(k('apply', '-f', 'job.yaml')).toEqual({
+      stdout: 'job.batch/pi created\n',
+      stderr: '',
+      code: 0,
+    });
+    const job = sim.server.get('Job', 'default', 'pi')!;
+    expect(job.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toBe(
+      '{"apiVersion":"batch/v1","kind":"Job","metadata":{"annotations":{},"name":"pi","namespace":"default"},"spec":{"template":{"spec":{"containers":[{"command":["sh","-c","echo hi"],"image":"busybox","name":"pi"}],"restartPolicy":"Never"}}}}\n',
+    );
+    expect(k('apply', '-f', 'job.yaml').stdout).toBe('job.batch/pi unchanged\n');
+    ws.fs.writeFile(
+      '/home/learner/job.yaml',
+      JOB.replace('spec:\n  template', 'spec:\n  parallelism: 2\n  template'),
+    );
+    expect(k('apply', '-f', 'job.yaml').stdout).toBe('job.batch/pi configured\n');
+    expect(
+      (sim.server.get('Job', 'default', 'pi')!.spec as { parallelism: number }).parallelism,
+    ).toBe(2);
+    ws.fs.writeFile('/home/learner/job.yaml', JOB.replace('image: busybox', 'image: alpine'));
+    const bad = k('apply', '-f', 'job.yaml');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(
+      /^The Job "pi" is invalid: spec\.template: Invalid value: .*: field is immutable\n$/s,
+    );
+  });
+
+  it('removes fields dropped from the manifest and warns about a missing annotation', () => {
+    const { k, ws, sim } = setup({
+      'job.yaml': JOB.replace(
+        'spec:\n  template',
+        'spec:\n  activeDeadlineSeconds: 100\n  template',
+      ),
+    });
+    k('create', '-f', 'job.yaml');
+    const first = k('apply', '-f', 'job.yaml');
+    expect(first.stderr).toBe(
+      'Warning: resource jobs/pi is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n',
+    );
+    expect(first.stdout).toBe('job.batch/pi configured\n');
+    ws.fs.writeFile('/home/learner/job.yaml', JOB);
+    expect(k('apply', '-f', 'job.yaml')).toEqual({
+      stdout: 'job.batch/pi configured\n',
+      stderr: '',
+      code: 0,
+    });
+    // The field the manifest no longer sets is removed from the live object.
+    expect(sim.server.get('Job', 'default', 'pi')!.spec).not.toHaveProperty(
+      'activeDeadlineSeconds',
+    );
+  });
+
+  it('applies folders, multi-document files and stdin, with dry runs', () => {
+    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: work\n';
+    const { k, kin, sim } = setup({
+      'm/a.yaml': `${ns}---\n${JOB}`,
+      'm/sub/b.yaml': JOB.replace('name: pi', 'name: pi2'),
+    });
+    expect(k('apply', '-f', 'm', '--dry-run=client').stdout).toBe(
+      'namespace/work created (dry run)\njob.batch/pi created (dry run)\n',
+    );
+    expect(k('apply', '-f', 'm', '-R', '--dry-run=server').stdout).toBe(
+      'namespace/work created (server dry run)\njob.batch/pi created (server dry run)\njob.batch/pi2 created (server dry run)\n',
+    );
+    expect(sim.server.get('Namespace', '', 'work')).toBeUndefined();
+    expect(kin(JOB, 'apply', '-f', '-').stdout).toBe('job.batch/pi created\n');
+    expect(k('apply').stderr).toBe('error: must specify one of -f and -k\n');
+    expect(k('apply', '-f', 'nope.yaml').stderr).toBe(
+      'error: the path "nope.yaml" does not exist\n',
+    );
+  });
+});
