@@ -11,13 +11,17 @@ import { optionsCommand } from './cmd/options';
 import { createCommand } from './cmd/create';
 import { deleteCommand } from './cmd/delete';
 import { applyCommand } from './cmd/apply';
+import { replaceCommand } from './cmd/replace';
+import { editCommand } from './cmd/edit';
 
 /** Every top-level verb, in the order root help lists them within their groups. */
 export const VERBS: CommandSpec[] = [
   createCommand,
+  editCommand,
   deleteCommand,
-  applyCommand,
   clusterInfoCommand,
+  applyCommand,
+  replaceCommand,
   versionCommand,
   optionsCommand,
 ];
