@@ -61,7 +61,7 @@ export function renderHelp(chain: readonly CommandSpec[]): string {
   if (cmd.examples) out += `Examples:\n${cmd.examples.replace(/\n*$/, '')}\n\n`;
   const subs = (cmd.subcommands ?? []).filter((s) => !s.hidden);
   if (subs.length) {
-    const width = Math.max(...subs.map((s) => s.name.length)) + 2;
+    const width = Math.max(...subs.map((s) => s.name.length)) + 3;
     out += `Available Commands:\n${subs.map((s) => `  ${s.name.padEnd(width)}${s.short}`).join('\n')}\n\n`;
   }
   const local = cmd.flags ?? [];
@@ -72,7 +72,7 @@ export function renderHelp(chain: readonly CommandSpec[]): string {
     .join(' ');
   out += `Usage:\n  ${prefix} ${cmd.usage}\n\n`;
   if (subs.length)
-    out += 'Use "kubectl <command> --help" for more information about a given command.\n';
+    out += `Use "${chain.map((c) => c.name).join(' ')} <command> --help" for more information about a given command.\n`;
   out +=
     'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
   return out;

@@ -6,7 +6,7 @@ import type { KubeObject } from '../../api/object';
 import type { CommandContext, CommandSpec } from '../command';
 import { GENERATOR_FLAGS, generatedMeta, runGenerator, type BuildError } from './create-generator';
 
-type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 
 /** Go's strconv.ParseUint(s, 10, 16) as utilnet.ParsePort uses it. */
 function parsePort(s: string): number | string {
@@ -68,6 +68,7 @@ export function generatedService(
     });
   }
   const clusterIP = type === 'ClusterIP' ? ctx.flags.string('clusterip') : '';
+  const externalName = type === 'ExternalName' ? ctx.flags.string('external-name') : '';
   return {
     kind: 'Service',
     apiVersion: 'v1',
@@ -79,6 +80,7 @@ export function generatedService(
       selector: { app: name },
       ...(clusterIP ? { clusterIP } : {}),
       type,
+      ...(externalName ? { externalName } : {}),
     },
     status: { loadBalancer: {} },
   } as KubeObject;
@@ -95,6 +97,12 @@ function serviceCommand(sub: string, type: ServiceType, usage: string): CommandS
       type: 'string',
       usage: "Your own ClusterIP, or 'None' for a headless service (no load balancing).",
     });
+  if (type === 'ExternalName')
+    flags.push({
+      name: 'external-name',
+      type: 'string',
+      usage: 'The external DNS name the service points to.',
+    });
   if (type === 'NodePort')
     flags.push({
       name: 'node-port',
@@ -104,7 +112,7 @@ function serviceCommand(sub: string, type: ServiceType, usage: string): CommandS
   return {
     name: sub,
     usage,
-    short: `Create a ${type} service`,
+    short: `Create ${type === 'ExternalName' ? 'an' : 'a'} ${type} service`,
     long: `Create a ${type} service selecting the pods labelled app=NAME.`,
     examples: [
       `  # A ${type} service "web" forwarding port 80 to the pods' port 8080`,
@@ -112,12 +120,22 @@ function serviceCommand(sub: string, type: ServiceType, usage: string): CommandS
     ].join('\n'),
     flags,
     *run(ctx) {
+      if (type === 'ExternalName' && !ctx.flags.changed('external-name'))
+        return yield* ctx.fail('required flag(s) "external-name" not set');
       return yield* runGenerator(ctx, {
         wrapError: `failed to create ${type} service`,
         validate(c) {
           const ip = c.flags.string('clusterip');
-          if (ip !== 'None' && c.flags.strings('tcp').length === 0)
+          if (ip !== 'None' && c.flags.strings('tcp').length === 0 && type !== 'ExternalName')
             return 'at least one tcp port specifier must be provided';
+          if (type === 'ExternalName') {
+            const n = c.flags.string('external-name');
+            // validation.IsDNS1123Subdomain
+            const ok =
+              n.length <= 253 &&
+              /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(n);
+            if (!ok) return `invalid service external name ${n}`;
+          }
           return undefined;
         },
         build: (c, name) => generatedService(c, name, type),
@@ -138,6 +156,11 @@ export const createServiceCommand: CommandSpec = {
       'clusterip',
       'ClusterIP',
       'clusterip NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none] [options]',
+    ),
+    serviceCommand(
+      'externalname',
+      'ExternalName',
+      'externalname NAME --external-name external.name [--dry-run=server|client|none] [options]',
     ),
     serviceCommand(
       'loadbalancer',
