@@ -9,7 +9,10 @@ import { jsonEqual, threeWayMerge } from '../../api/patch';
 import { resourceForKind } from '../../api/resources';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { parseSelectors } from '../resource/builder';
-import { CASCADE_FLAG } from './delete';
+import { CASCADE_FLAG, cascadingStrategy } from './delete';
+import { waitForDeletion } from './wait-deleted';
+import type { Block } from '../../runtime/kernel';
+import { viewLastAppliedCommand } from './apply-view-last-applied';
 import { fieldValidationOf, validateFlagError } from './create';
 import { filenameFlags, readFileInfos } from './file-infos';
 import { LAST_APPLIED, lastAppliedAnnotated, lastAppliedOf } from './last-applied';
@@ -46,15 +49,15 @@ export function applyMerge(
   ) as unknown as KubeObject;
 }
 
-/** Applies one object read from `source` (also used by `kubectl edit` for annotated objects). */
-export function applyObject(
+/** Applies one object read from `source`. */
+export function* applyObject(
   ctx: CommandContext,
   obj: KubeObject,
   namespace: string,
   source: string,
   dryRun: 'none' | 'client' | 'server',
   warn: (text: string) => void,
-): ApplyOutcome {
+): Generator<Block, ApplyOutcome, void> {
   const server = ctx.cluster.server;
   const modified = lastAppliedAnnotated(obj);
   const current = server.get(obj.kind, namespace, obj.metadata?.name ?? '');
@@ -86,6 +89,44 @@ export function applyObject(
     fromClient: true,
     fieldValidation: fieldValidationOf(ctx),
   });
+  if (
+    !updated.ok &&
+    ctx.flags.bool('force') &&
+    (updated.error.reason === 'Invalid' || updated.error.reason === 'Conflict')
+  ) {
+    // patcher.go#deleteAndCreate: delete the live object, wait until it is gone, create.
+    const grace = ctx.flags.int('grace-period');
+    const cascade = cascadingStrategy(ctx);
+    const deleted = server.delete(obj.kind, namespace, current.metadata.name ?? '', {
+      ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
+      propagationPolicy: cascade.ok ? cascade.value : 'Background',
+    });
+    if (!deleted.ok)
+      return { ok: false, error: { status: deleted.error, verb: 'deleting', source } };
+    const info = resourceForKind(obj.kind);
+    const timedOut = yield* waitForDeletion(
+      ctx,
+      [
+        {
+          kind: obj.kind,
+          resource: info?.resource ?? obj.kind.toLowerCase(),
+          namespace,
+          name: current.metadata.name ?? '',
+          uid: current.metadata.uid ?? '',
+        },
+      ],
+      ctx.flags.int('timeout'),
+    );
+    if (timedOut) return { ok: false, error: { message: timedOut } };
+    const created = server.create(modified, {
+      namespace,
+      fromClient: true,
+      fieldValidation: fieldValidationOf(ctx),
+    });
+    if (!created.ok)
+      return { ok: false, error: { status: created.error, verb: 'creating', source } };
+    return { ok: true, object: created.value, operation: 'configured' };
+  }
   // @simplified: kubectl words a failed patch as `error when applying patch: <patch> to: <object>
   // for: "<file>"`; Podlab keeps the file and the server's message.
   if (!updated.ok) return { ok: false, error: { status: updated.error, verb: 'patching', source } };
@@ -124,7 +165,7 @@ function* runApply(ctx: CommandContext): CommandResult {
     }
     const { info } = item;
     const warnings: string[] = [];
-    const r = applyObject(ctx, info.object, info.namespace, info.source, dry.value, (w) =>
+    const r = yield* applyObject(ctx, info.object, info.namespace, info.source, dry.value, (w) =>
       warnings.push(w),
     );
     for (const w of warnings) yield* ctx.err(w);
@@ -237,5 +278,6 @@ export const applyCommand: CommandSpec = {
       usage: 'With --force or --prune: wait until the deleted objects are gone.',
     },
   ],
+  subcommands: [viewLastAppliedCommand],
   run: runApply,
 };

@@ -269,3 +269,22 @@ describe('kubectl apply', () => {
     );
   });
 });
+
+describe('kubectl apply extras', () => {
+  it('re-creates on an immutable change with --force and shows the last applied configuration', () => {
+    const { k, ws, sim } = setup({ 'job.yaml': JOB });
+    k('apply', '-f', 'job.yaml');
+    const uid = sim.server.get('Job', 'default', 'pi')!.metadata.uid;
+    expect(k('apply', 'view-last-applied', 'job/pi').stdout).toBe(
+      'apiVersion: batch/v1\nkind: Job\nmetadata:\n  annotations: {}\n  name: pi\n  namespace: default\nspec:\n  template:\n    spec:\n      containers:\n      - command:\n        - sh\n        - -c\n        - echo hi\n        image: busybox\n        name: pi\n      restartPolicy: Never\n',
+    );
+    ws.fs.writeFile('/home/learner/job.yaml', JOB.replace('image: busybox', 'image: alpine'));
+    expect(k('apply', '-f', 'job.yaml', '--force')).toEqual({
+      stdout: 'job.batch/pi configured\n',
+      stderr: '',
+      code: 0,
+    });
+    const job = sim.server.get('Job', 'default', 'pi')!;
+    expect(job.metadata.uid).not.toBe(uid);
+  });
+});
