@@ -127,7 +127,7 @@ function* runDelete(ctx: CommandContext): CommandResult {
     for (const e of read.streamErrors) errors.push({ message: e });
   } else {
     if (ctx.args.length === 0) return yield* ctx.fail(NO_RESOURCES);
-    if (all && label)
+    if (all && (label || field))
       return yield* ctx.fail("setting 'all' parameter but found a non empty selector. ");
     const parsed = parseResourceArgs(ctx.args);
     if (!parsed.ok) return yield* ctx.fail(parsed.error);
