@@ -5,7 +5,7 @@
  * the live object — `unchanged` when that changes nothing, else `configured`.
  */
 import type { JsonValue, KubeObject } from '../../api/object';
-import { jsonEqual, threeWayMerge } from '../../api/patch';
+import { cloneJson, jsonEqual, threeWayMerge } from '../../api/patch';
 import { resourceForKind } from '../../api/resources';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { parseSelectors } from '../resource/builder';
@@ -73,6 +73,18 @@ export function* applyObject(
       return { ok: false, error: { status: created.error, verb: 'creating', source } };
     return { ok: true, object: created.value, operation: 'created' };
   }
+  if (dryRun === 'client') {
+    // GetModifiedConfiguration restores the object with the old (here absent, so empty) annotation.
+    const shown = cloneJson(obj) as KubeObject;
+    shown.metadata = {
+      ...shown.metadata,
+      annotations: {
+        ...(shown.metadata?.annotations ?? {}),
+        [LAST_APPLIED]: shown.metadata?.annotations?.[LAST_APPLIED] ?? '',
+      },
+    };
+    return { ok: true, object: shown, operation: 'configured' };
+  }
   if (current.metadata.annotations?.[LAST_APPLIED] === undefined) {
     // info.ObjectName(): the plural resource and the name.
     const resource = resourceForKind(obj.kind)?.resource ?? obj.kind.toLowerCase();
@@ -82,7 +94,6 @@ export function* applyObject(
   }
   const merged = applyMerge(lastAppliedOf(current), modified, current);
   if (jsonEqual(merged, current)) return { ok: true, object: current, operation: 'unchanged' };
-  if (dryRun === 'client') return { ok: true, object: merged, operation: 'configured' };
   const updated = server.update(merged, {
     namespace,
     dryRun: dryRun === 'server',
@@ -127,6 +138,10 @@ export function* applyObject(
       return { ok: false, error: { status: created.error, verb: 'creating', source } };
     return { ok: true, object: created.value, operation: 'configured' };
   }
+  if (updated.ok && updated.value.metadata.deletionTimestamp)
+    warn(
+      `Warning: Detected changes to resource ${current.metadata.name} which is currently being deleted.\n`,
+    );
   // @simplified: kubectl words a failed patch as `error when applying patch: <patch> to: <object>
   // for: "<file>"`; Podlab keeps the file and the server's message.
   if (!updated.ok) return { ok: false, error: { status: updated.error, verb: 'patching', source } };
@@ -158,6 +173,10 @@ function* runApply(ctx: CommandContext): CommandResult {
   if (!read.ok) return yield* ctx.fail(read.error);
   const errors: RunError[] = [];
   let count = 0;
+  // shouldPrintObject: with -o other than name the objects are printed once all went well.
+  const output = f.string('output');
+  const printObjects = output !== '' && output !== 'name';
+  const toPrint: KubeObject[] = [];
   for (const item of read.items) {
     if (!item.ok) {
       errors.push({ message: item.error });
@@ -174,15 +193,36 @@ function* runApply(ctx: CommandContext): CommandResult {
       continue;
     }
     count++;
+    if (printObjects) {
+      toPrint.push(r.object);
+      continue;
+    }
     const printed = printer.value(r.object, withDryRun(r.operation, dry.value));
     if (!printed.ok) errors.push({ message: printed.error });
     else yield* ctx.out(printed.text);
   }
   for (const e of read.streamErrors) errors.push({ message: e });
   if (errors.length === 0 && count === 0) errors.push({ message: 'no objects passed to apply' });
-  if (errors.length === 0) return 0;
-  yield* ctx.err(formatRunErrors(errors));
-  return 1;
+  if (errors.length > 0) {
+    yield* ctx.err(formatRunErrors(errors));
+    return 1;
+  }
+  if (toPrint.length > 0) {
+    // apply.go#printObjects: one object alone, several as a v1 List.
+    const obj =
+      toPrint.length === 1
+        ? toPrint[0]
+        : ({
+            kind: 'List',
+            apiVersion: 'v1',
+            metadata: {},
+            items: toPrint,
+          } as unknown as KubeObject);
+    const printed = printer.value(obj, '');
+    if (!printed.ok) return yield* ctx.fail(printed.error);
+    yield* ctx.out(printed.text);
+  }
+  return 0;
 }
 
 /** The `apply` command. */

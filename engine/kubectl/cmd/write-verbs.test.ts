@@ -288,3 +288,20 @@ describe('kubectl apply extras', () => {
     expect(job.metadata.uid).not.toBe(uid);
   });
 });
+
+describe('kubectl apply printing', () => {
+  it('prints several objects as one List with -o, and file objects on a client dry run', () => {
+    const cm = (n: string) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${n}\ndata:\n  a: "1"\n`;
+    const { k } = setup({ 'cms.yaml': `${cm('a')}---\n${cm('b')}` });
+    const out = k('apply', '-f', 'cms.yaml', '--dry-run=client', '-o', 'yaml');
+    expect(out.stdout.startsWith('apiVersion: v1\nitems:\n- apiVersion: v1\n')).toBe(true);
+    expect(out.stdout.endsWith('kind: List\nmetadata: {}\n')).toBe(true);
+    k('apply', '-f', 'cms.yaml');
+    const again = k('apply', '-f', 'cms.yaml', '--dry-run=client', '-o', 'name');
+    expect(again.stdout).toBe('configmap/a\nconfigmap/b\n');
+    expect(k('apply', '-f', 'cms.yaml', '--dry-run=client').stdout).toBe(
+      'configmap/a configured (dry run)\nconfigmap/b configured (dry run)\n',
+    );
+  });
+});
