@@ -100,6 +100,34 @@ describe('kubectl edit', () => {
     expect(out.stderr).toContain('error: there was a problem with the editor "vi"\n');
   });
 
+  it('uses $KUBE_EDITOR and says when it cannot start', () => {
+    const { k, ws } = setup(undefined);
+    k('create', '-f', 'job.yaml');
+    ws.env.set('KUBE_EDITOR', 'no-such-editor');
+    expect(k('edit', 'job/pi')).toEqual({
+      stdout: '',
+      stderr: 'error: unable to launch the editor "no-such-editor"\n',
+      code: 1,
+    });
+  });
+
+  it('edits several objects as one List and skips the unchanged ones', () => {
+    const { host, seen } = scriptedEditor([(c) => c.replace('a: "1"', 'a: "2"')]);
+    const { k, ws, sim } = setup(host);
+    ws.fs.writeFile(
+      '/home/learner/cm.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  a: "1"\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\ndata:\n  b: "1"\n',
+    );
+    k('create', '-f', 'cm.yaml');
+    expect(k('edit', 'configmaps', 'a', 'b')).toEqual({
+      stdout: 'configmap/a edited\nconfigmap/b skipped\n',
+      stderr: '',
+      code: 0,
+    });
+    expect(seen[0]).toContain('\nkind: List\n');
+    expect(sim.server.get('ConfigMap', 'default', 'a')!.data).toEqual({ a: '2' });
+  });
+
   it('reports missing objects', () => {
     const { k } = setup(undefined);
     expect(k('edit', 'job/nope')).toEqual({

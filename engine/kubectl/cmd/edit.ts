@@ -117,6 +117,9 @@ function* runEdit(ctx: CommandContext): CommandResult {
   for (;;) {
     fs.writeFile(path, utf8Encode(fileText));
     const code = yield* launchEditor(ctx, path);
+    // editor.go#Launch: an editor that cannot start, or one that fails.
+    if (code === undefined)
+      return yield* ctx.fail(`unable to launch the editor "${editorCommand(ctx)}"`);
     if (code !== 0)
       return yield* ctx.fail(`there was a problem with the editor "${editorCommand(ctx)}"`);
     const read = fs.readFile(path);
@@ -227,11 +230,14 @@ function editorCommand(ctx: CommandContext): string {
   return ctx.proc.env.get('KUBE_EDITOR') || ctx.proc.env.get('EDITOR') || 'vi';
 }
 
-/** Runs the editor on `path` and returns its exit status (127 when it cannot be found). */
-function* launchEditor(ctx: CommandContext, path: string): Generator<Block, number, void> {
+/** Runs the editor on `path` and returns its exit status (undefined when it cannot be found). */
+function* launchEditor(
+  ctx: CommandContext,
+  path: string,
+): Generator<Block, number | undefined, void> {
   const argv = [...editorCommand(ctx).split(/\s+/).filter(Boolean), path];
   const exe = findExecutable(ctx.proc.ns, ctx.proc.cwd, ctx.proc.env.get('PATH'), argv);
-  if (typeof exe === 'string') return 127;
+  if (typeof exe === 'string') return undefined;
   const child = ctx.proc.spawn({ program: exe.program, argv: exe.argv });
   return (yield* ctx.proc.wait(child)) ?? 1;
 }
