@@ -13,7 +13,7 @@ import { CASCADE_FLAG, cascadingStrategy } from './delete';
 import { waitForDeletion } from './wait-deleted';
 import type { Block } from '../../runtime/kernel';
 import { viewLastAppliedCommand } from './apply-view-last-applied';
-import { fieldValidationOf, validateFlagError } from './create';
+import { fieldValidationOf, fieldWarnings, validateFlagError } from './create';
 import { filenameFlags, readFileInfos } from './file-infos';
 import { LAST_APPLIED, lastAppliedAnnotated, lastAppliedOf } from './last-applied';
 import {
@@ -60,6 +60,10 @@ export function* applyObject(
 ): Generator<Block, ApplyOutcome, void> {
   const server = ctx.cluster.server;
   const modified = lastAppliedAnnotated(obj);
+  if (dryRun !== 'client') {
+    const warnings = fieldWarnings(ctx, obj);
+    if (warnings) warn(warnings);
+  }
   const current = server.get(obj.kind, namespace, obj.metadata?.name ?? '');
   if (!current) {
     if (dryRun === 'client') return { ok: true, object: modified, operation: 'created' };

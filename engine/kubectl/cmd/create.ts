@@ -3,7 +3,8 @@
  * #RunCreate): every object of the files is created in order; failures are collected and printed
  * after the objects that worked (ContinueOnError).
  */
-import type { FieldValidation } from '../../api/decode/strict';
+import { decodeBody, type FieldValidation } from '../../api/decode/strict';
+import type { JsonValue, KubeObject } from '../../api/object';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { parseSelectors } from '../resource/builder';
 import { createCronJobCommand } from './create-cronjob';
@@ -33,6 +34,16 @@ export function fieldValidationOf(ctx: CommandContext): FieldValidation {
   if (v === 'false' || v === 'ignore') return 'Ignore';
   if (v === 'warn') return 'Warn';
   return 'Strict';
+}
+
+/**
+ * The `Warning: unknown field "…"` lines the API server sends back with fieldValidation=Warn
+ * (kubectl prints the server's warning headers on stderr).
+ */
+export function fieldWarnings(ctx: CommandContext, obj: KubeObject): string {
+  if (fieldValidationOf(ctx) !== 'Warn') return '';
+  const r = decodeBody(obj as unknown as JsonValue, 'Warn');
+  return r.ok ? r.warnings.map((w) => `Warning: ${w}\n`).join('') : '';
 }
 
 /** Checks `--validate` (cmdutil.GetValidationDirective). */
@@ -74,6 +85,8 @@ function* runCreate(ctx: CommandContext): CommandResult {
     if (ctx.flags.bool('save-config') || obj.metadata?.annotations?.[LAST_APPLIED] !== undefined)
       obj = lastAppliedAnnotated(obj);
     if (dry.value !== 'client') {
+      const warnings = fieldWarnings(ctx, obj);
+      if (warnings) yield* ctx.err(warnings);
       const created = ctx.cluster.server.create(obj, {
         namespace: info.namespace || ctx.namespace,
         dryRun: dry.value === 'server',

@@ -5,7 +5,7 @@
  */
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { CASCADE_FLAG, cascadingStrategy, deletionLine } from './delete';
-import { fieldValidationOf, validateFlagError } from './create';
+import { fieldValidationOf, fieldWarnings, validateFlagError } from './create';
 import { filenameFlags, readFileInfos } from './file-infos';
 import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
 import { waitForDeletion, type DeletedRef } from './wait-deleted';
@@ -94,6 +94,8 @@ function* runReplace(ctx: CommandContext): CommandResult {
         fromClient: true,
         fieldValidation: fieldValidationOf(ctx),
       };
+      const warnings = fieldWarnings(ctx, obj);
+      if (warnings) yield* ctx.err(warnings);
       const r = force && dry.value === 'none' ? server.create(obj, opts) : server.update(obj, opts);
       if (!r.ok) {
         errors.push({

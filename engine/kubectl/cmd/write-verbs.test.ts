@@ -305,3 +305,21 @@ describe('kubectl apply printing', () => {
     );
   });
 });
+
+describe('field validation', () => {
+  const TYPO = JOB.replace('spec:\n  template', 'spec:\n  backOffLimit: 4\n  template');
+  it('rejects unknown fields by default and warns with --validate=warn', () => {
+    const { k } = setup({ 'job.yaml': TYPO });
+    expect(k('apply', '-f', 'job.yaml')).toEqual({
+      stdout: '',
+      stderr:
+        'Error from server (BadRequest): error when creating "job.yaml": Job in version "v1" cannot be handled as a Job: strict decoding error: unknown field "spec.backOffLimit"\n',
+      code: 1,
+    });
+    expect(k('apply', '-f', 'job.yaml', '--validate=warn')).toEqual({
+      stdout: 'job.batch/pi created\n',
+      stderr: 'Warning: unknown field "spec.backOffLimit"\n',
+      code: 0,
+    });
+  });
+});
