@@ -128,6 +128,17 @@ describe('kubectl edit', () => {
     expect(sim.server.get('ConfigMap', 'default', 'a')!.data).toEqual({ a: '2' });
   });
 
+  it('refuses a changed name', () => {
+    const { host } = scriptedEditor([(c) => c.replace('  name: pi\n', '  name: pie\n')]);
+    const { k } = setup(host);
+    k('create', '-f', 'job.yaml');
+    const out = k('edit', 'job/pi');
+    expect(out.code).toBe(1);
+    expect(out.stderr).toMatch(
+      /^A copy of your changes has been stored to "\/tmp\/kubectl-edit-\d+\.yaml"\nerror: At least one of apiVersion, kind and name was changed\n$/,
+    );
+  });
+
   it('reports missing objects', () => {
     const { k } = setup(undefined);
     expect(k('edit', 'job/nope')).toEqual({

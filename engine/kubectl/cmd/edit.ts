@@ -159,13 +159,18 @@ function* runEdit(ctx: CommandContext): CommandResult {
       fileText = headerText(reasons) + stripComments(edited).replace(/^\n+/, '');
       continue;
     }
+    // visitToPatch: every edited object must still be one of the originals.
+    const same = (a: KubeObject, b: KubeObject) =>
+      a.apiVersion === b.apiVersion && a.kind === b.kind && a.metadata?.name === b.metadata?.name;
+    if (values.some((v) => !v || typeof v !== 'object' || !originals.some((o) => same(o, v)))) {
+      yield* ctx.err(`A copy of your changes has been stored to "${path}"\n`);
+      return yield* ctx.fail('At least one of apiVersion, kind and name was changed');
+    }
     let retry = false;
     for (let i = 0; i < targets.length; i++) {
       const { info } = targets[i];
       const before = originals[i];
-      const after = values.find(
-        (v) => v.kind === before.kind && v.metadata?.name === before.metadata.name,
-      );
+      const after = values.find((v) => same(v, before));
       if (!after || jsonEqual(after, before)) {
         const printed = printer.value(before, 'skipped');
         if (printed.ok) yield* ctx.out(printed.text);
