@@ -13,7 +13,12 @@ import { createJobCommand } from './create-job';
 import { createNamespaceCommand } from './create-namespace';
 import { createServiceCommand } from './create-service';
 import { createConfigMapCommand } from './create-configmap';
-import { filenameFlags, readFileInfos } from './file-infos';
+import { filenameFlags, readFileInfos, type FileInfo } from './file-infos';
+import { EDIT_HEADER, editorCommand, launchEditor, stripComments } from './edit';
+import { readManifests } from '../../api/decode/manifest';
+import type { Block } from '../../runtime/kernel';
+import { utf8Decode, utf8Encode } from '../../util/utf8';
+import { marshalYaml } from '../printers';
 import { lastAppliedAnnotated, LAST_APPLIED } from './last-applied';
 import {
   DRY_RUN_FLAG,
@@ -53,6 +58,57 @@ export function validateFlagError(ctx: CommandContext): string | undefined {
   return `invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)`;
 }
 
+/**
+ * `create --edit` (create.go#RunEditOnCreate, EditBeforeCreateMode): the objects open in the
+ * editor first and what is saved is created. Returns the edited objects, or an exit status.
+ */
+function* editBeforeCreate(
+  ctx: CommandContext,
+  items: readonly FileInfo[],
+): Generator<Block, FileInfo[] | number, void> {
+  const objects: KubeObject[] = [];
+  for (const item of items) {
+    if (!item.ok) return yield* ctx.fail(item.error);
+    objects.push(item.info.object);
+  }
+  const body =
+    objects.length === 1
+      ? marshalYaml(objects[0])
+      : marshalYaml({ apiVersion: 'v1', items: objects, kind: 'List', metadata: {} });
+  const original = EDIT_HEADER + body;
+  const path = `/tmp/kubectl-edit-${1_000_000_000 + ctx.proc.rng.int(3_000_000_000)}.yaml`;
+  const fs = ctx.proc.ns.fs;
+  fs.writeFile(path, utf8Encode(original));
+  const code = yield* launchEditor(ctx, path);
+  if (code === undefined)
+    return yield* ctx.fail(`unable to launch the editor "${editorCommand(ctx)}"`);
+  if (code !== 0)
+    return yield* ctx.fail(`there was a problem with the editor "${editorCommand(ctx)}"`);
+  const read = fs.readFile(path);
+  const edited = stripComments(read.ok ? utf8Decode(read.value) : '');
+  fs.unlink(path);
+  if (edited.trim() === '') {
+    yield* ctx.err('Edit cancelled, saved file was empty.\n');
+    return 0;
+  }
+  const result = readManifests(edited, path);
+  const out: FileInfo[] = [];
+  for (const item of result.items) {
+    if (!item.ok) return yield* ctx.fail(item.error);
+    const info = { ...item.value };
+    if (info.resource.namespaced && !info.namespace) {
+      info.namespace = ctx.namespace;
+      info.object = {
+        ...info.object,
+        metadata: { ...info.object.metadata, namespace: ctx.namespace },
+      };
+    }
+    out.push({ ok: true, info });
+  }
+  if (result.streamError !== undefined) return yield* ctx.fail(result.streamError);
+  return out;
+}
+
 function* runCreate(ctx: CommandContext): CommandResult {
   if (ctx.args.length > 0) return yield* ctx.usageError(`Unexpected args: [${ctx.args.join(' ')}]`);
   if (ctx.flags.strings('filename').length === 0 && !ctx.flags.changed('kustomize'))
@@ -63,15 +119,15 @@ function* runCreate(ctx: CommandContext): CommandResult {
   if (!printer.ok) return yield* ctx.fail(printer.error);
   const badValidate = validateFlagError(ctx);
   if (badValidate) return yield* ctx.fail(badValidate);
-  if (ctx.flags.bool('edit'))
-    // @simplified: `create --edit` is not offered; create the object, then `kubectl edit` it.
-    return yield* ctx.fail(
-      'Podlab does not support create --edit; create the object, then use kubectl edit',
-    );
   const sel = parseSelectors(ctx.flags.string('selector'), undefined);
   if (!sel.ok) return yield* ctx.fail(sel.error);
   const read = yield* readFileInfos(ctx, sel.value.label);
   if (!read.ok) return yield* ctx.fail(read.error);
+  if (ctx.flags.bool('edit')) {
+    const edited = yield* editBeforeCreate(ctx, read.items);
+    if (typeof edited === 'number') return edited;
+    read.items.splice(0, read.items.length, ...edited);
+  }
   const errors: RunError[] = [];
   let count = 0;
   for (const item of read.items) {

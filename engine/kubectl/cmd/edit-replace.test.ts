@@ -149,6 +149,21 @@ describe('kubectl edit', () => {
   });
 });
 
+describe('kubectl create --edit', () => {
+  it('creates what was saved in the editor', () => {
+    const { host, seen } = scriptedEditor([(c) => c.replace('image: busybox', 'image: alpine')]);
+    const { k, sim } = setup(host);
+    expect(k('create', '-f', 'job.yaml', '--edit')).toEqual({
+      stdout: 'job.batch/pi created\n',
+      stderr: '',
+      code: 0,
+    });
+    expect(seen[0]).toContain('  name: pi\n');
+    const job = sim.server.get('Job', 'default', 'pi')!;
+    expect(JSON.stringify(job.spec)).toContain('"image":"alpine"');
+  });
+});
+
 describe('kubectl replace', () => {
   it('replaces, reports NotFound, and force-replaces immutable changes', () => {
     const { k, ws, sim } = setup();

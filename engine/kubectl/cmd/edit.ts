@@ -25,7 +25,7 @@ import {
   objectPrinter,
 } from './write-output';
 
-const HEADER =
+export const EDIT_HEADER =
   "# Please edit the object below. Lines beginning with a '#' will be ignored,\n" +
   '# and an empty file will abort the edit. If an error occurs while saving this file will be\n' +
   '# reopened with the relevant failures.\n#\n';
@@ -37,7 +37,7 @@ interface EditReason {
 }
 
 function headerText(reasons: readonly EditReason[]): string {
-  let out = HEADER;
+  let out = EDIT_HEADER;
   for (const r of reasons) {
     out += r.other.length ? `# ${r.head}:\n` : `# ${r.head}\n`;
     for (const o of r.other) out += `# * ${o.replace(/\n/g, '\n# ')}\n`;
@@ -47,7 +47,7 @@ function headerText(reasons: readonly EditReason[]): string {
 }
 
 /** cmdutil.StripComments: drops the lines starting with `#`. */
-function stripComments(text: string): string {
+export function stripComments(text: string): string {
   return text
     .split('\n')
     .filter((l) => !l.trimStart().startsWith('#'))
@@ -108,7 +108,7 @@ function* runEdit(ctx: CommandContext): CommandResult {
     originals.length === 1
       ? marshalYaml(originals[0])
       : marshalYaml({ apiVersion: 'v1', items: originals, kind: 'List', metadata: {} });
-  const original = HEADER + body;
+  const original = EDIT_HEADER + body;
   const path = `/tmp/kubectl-edit-${1_000_000_000 + ctx.proc.rng.int(3_000_000_000)}.yaml`;
   const fs = ctx.proc.ns.fs;
   let fileText = original;
@@ -231,12 +231,12 @@ function* runEdit(ctx: CommandContext): CommandResult {
 }
 
 /** $KUBE_EDITOR, then $EDITOR, then vi (editor.go#NewDefaultEditor). */
-function editorCommand(ctx: CommandContext): string {
+export function editorCommand(ctx: CommandContext): string {
   return ctx.proc.env.get('KUBE_EDITOR') || ctx.proc.env.get('EDITOR') || 'vi';
 }
 
 /** Runs the editor on `path` and returns its exit status (undefined when it cannot be found). */
-function* launchEditor(
+export function* launchEditor(
   ctx: CommandContext,
   path: string,
 ): Generator<Block, number | undefined, void> {
