@@ -14,7 +14,7 @@ import { waitForDeletion } from './wait-deleted';
 import type { Block } from '../../runtime/kernel';
 import { viewLastAppliedCommand } from './apply-view-last-applied';
 import { fieldValidationOf, fieldWarnings, validateFlagError } from './create';
-import { filenameFlags, readFileInfos } from './file-infos';
+import { filenameFlags, readFileInfos, unsupportedFlag } from './file-infos';
 import { LAST_APPLIED, lastAppliedAnnotated, lastAppliedOf } from './last-applied';
 import {
   DRY_RUN_FLAG,
@@ -163,6 +163,8 @@ function* runApply(ctx: CommandContext): CommandResult {
   if (!printer.ok) return yield* ctx.fail(printer.error);
   const badValidate = validateFlagError(ctx);
   if (badValidate) return yield* ctx.fail(badValidate);
+  const unsupported = unsupportedFlag(ctx);
+  if (unsupported) return yield* ctx.fail(unsupported);
   if (f.bool('server-side'))
     // @simplified: Podlab's API server has no managed fields, so server-side apply is not offered.
     return yield* ctx.fail('Podlab does not support --server-side apply; use client-side apply');

@@ -13,7 +13,7 @@ import { createJobCommand } from './create-job';
 import { createNamespaceCommand } from './create-namespace';
 import { createServiceCommand } from './create-service';
 import { createConfigMapCommand } from './create-configmap';
-import { filenameFlags, readFileInfos, type FileInfo } from './file-infos';
+import { filenameFlags, readFileInfos, type FileInfo, unsupportedFlag } from './file-infos';
 import { EDIT_HEADER, editorCommand, launchEditor, stripComments } from './edit';
 import { readManifests } from '../../api/decode/manifest';
 import type { Block } from '../../runtime/kernel';
@@ -119,6 +119,8 @@ function* runCreate(ctx: CommandContext): CommandResult {
   if (!printer.ok) return yield* ctx.fail(printer.error);
   const badValidate = validateFlagError(ctx);
   if (badValidate) return yield* ctx.fail(badValidate);
+  const unsupported = unsupportedFlag(ctx);
+  if (unsupported) return yield* ctx.fail(unsupported);
   const sel = parseSelectors(ctx.flags.string('selector'), undefined);
   if (!sel.ok) return yield* ctx.fail(sel.error);
   const read = yield* readFileInfos(ctx, sel.value.label);

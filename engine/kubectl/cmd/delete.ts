@@ -8,7 +8,7 @@ import type { KubeObject } from '../../api/object';
 import type { ResourceInfo } from '../../api/resources';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { fetchTargets, parseResourceArgs, parseSelectors } from '../resource/builder';
-import { filenameFlags, kindDotGroup, readFileInfos } from './file-infos';
+import { filenameFlags, kindDotGroup, readFileInfos, unsupportedFlag } from './file-infos';
 import { waitForDeletion, type DeletedRef } from './wait-deleted';
 import { DRY_RUN_FLAG, dryRunStrategy, formatRunErrors, type RunError } from './write-output';
 
@@ -95,6 +95,8 @@ function* runDelete(ctx: CommandContext): CommandResult {
   if (force && grace < 0) grace = 0;
   const dry = dryRunStrategy(f);
   if (!dry.ok) return yield* ctx.fail(dry.error);
+  const unsupported = unsupportedFlag(ctx);
+  if (unsupported) return yield* ctx.fail(unsupported);
   if (f.bool('interactive'))
     // @simplified: the confirmation prompt of --interactive is not offered.
     return yield* ctx.fail(

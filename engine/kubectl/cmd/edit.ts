@@ -15,7 +15,7 @@ import { utf8Decode, utf8Encode } from '../../util/utf8';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { marshalYaml } from '../printers';
 import { fetchTargets, parseResourceArgs } from '../resource/builder';
-import { filenameFlags, readFileInfos } from './file-infos';
+import { filenameFlags, readFileInfos, unsupportedFlag } from './file-infos';
 import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
 import {
   PRINT_FLAGS,
@@ -68,6 +68,8 @@ function forEditing(obj: KubeObject): KubeObject {
 
 function* runEdit(ctx: CommandContext): CommandResult {
   const f = ctx.flags;
+  const unsupported = unsupportedFlag(ctx);
+  if (unsupported) return yield* ctx.fail(unsupported);
   const printer = objectPrinter(f);
   if (!printer.ok) return yield* ctx.fail(printer.error);
   // The objects to edit: from -f (read back from the server) or from the arguments.

@@ -38,6 +38,18 @@ export function filenameFlags(purpose: string): FlagDef[] {
   ];
 }
 
+/**
+ * The flags Podlab accepts for compatibility but does not model (`--raw`, `--subresource`): the
+ * message to fail with when one is set.
+ */
+export function unsupportedFlag(ctx: CommandContext): string | undefined {
+  for (const name of ['raw', 'subresource']) {
+    // @simplified: raw REST requests and subresource writes are not offered by Podlab's kubectl.
+    if (ctx.flags.changed(name)) return `Podlab does not support --${name}`;
+  }
+  return undefined;
+}
+
 /** One object to act on (a resource.Info), or the error reading it gave. */
 export type FileInfo = { ok: true; info: ManifestObject } | { ok: false; error: string };
 

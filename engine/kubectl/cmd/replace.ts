@@ -6,7 +6,7 @@
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { CASCADE_FLAG, cascadingStrategy, deletionLine } from './delete';
 import { fieldValidationOf, fieldWarnings, validateFlagError } from './create';
-import { filenameFlags, readFileInfos } from './file-infos';
+import { filenameFlags, readFileInfos, unsupportedFlag } from './file-infos';
 import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
 import { waitForDeletion, type DeletedRef } from './wait-deleted';
 import {
@@ -32,6 +32,8 @@ function* runReplace(ctx: CommandContext): CommandResult {
   if (!cascade.ok) return yield* ctx.fail(cascade.error);
   const badValidate = validateFlagError(ctx);
   if (badValidate) return yield* ctx.fail(badValidate);
+  const unsupported = unsupportedFlag(ctx);
+  if (unsupported) return yield* ctx.fail(unsupported);
   // ReplaceOptions.Validate
   const force = f.bool('force');
   if (f.strings('filename').length === 0 && !f.changed('kustomize'))
