@@ -8,6 +8,7 @@ import type { KubeObject } from '../../api/object';
 import type { FlagDef } from '../flags';
 import type { Flags } from '../flags';
 import { formatStatusError } from '../errors';
+import { typedOrder } from './typed-order';
 import { printJson, printJsonPath, printName, printYamlDocuments } from '../printers';
 
 /** cmdutil.DryRunStrategy. */
@@ -179,42 +180,6 @@ export function objectPrinter(
     ok: false,
     error: `unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED_FORMATS}`,
   };
-}
-
-/** metav1.TypeMeta and ObjectMeta fields in Go struct order (how typed objects encode). */
-const OBJECT_META_ORDER = [
-  'name',
-  'generateName',
-  'namespace',
-  'selfLink',
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'labels',
-  'annotations',
-  'ownerReferences',
-  'finalizers',
-  'managedFields',
-];
-
-/**
- * A typed object as Go encodes it: kind and apiVersion first, ObjectMeta in struct order, then
- * the other fields as they are.
- * @simplified: only the top level and metadata are put in Go order; spec fields keep the order
- * the server produced them in.
- */
-export function typedOrder(obj: KubeObject): KubeObject {
-  const meta = (obj.metadata ?? {}) as Record<string, unknown>;
-  const orderedMeta: Record<string, unknown> = {};
-  for (const k of OBJECT_META_ORDER) if (k in meta) orderedMeta[k] = meta[k];
-  for (const k of Object.keys(meta)) if (!(k in orderedMeta)) orderedMeta[k] = meta[k];
-  const out: Record<string, unknown> = { kind: obj.kind, apiVersion: obj.apiVersion };
-  out.metadata = orderedMeta;
-  for (const [k, v] of Object.entries(obj)) if (!(k in out)) out[k] = v;
-  return out as KubeObject;
 }
 
 /** One failure collected during a run: an API error (with the file it came from) or a message. */

@@ -323,3 +323,41 @@ describe('field validation', () => {
     });
   });
 });
+
+describe('typed output', () => {
+  it('prints a created job in Go struct order', () => {
+    const { k } = setup();
+    const out = JSON.parse(k('create', 'job', 'j', '--image=busybox', '-o', 'json').stdout) as {
+      metadata: object;
+      spec: { template: { spec: { containers: object[] } } };
+    };
+    expect(Object.keys(out)).toEqual(['kind', 'apiVersion', 'metadata', 'spec', 'status']);
+    expect(Object.keys(out.metadata).slice(0, 6)).toEqual([
+      'name',
+      'namespace',
+      'uid',
+      'resourceVersion',
+      'generation',
+      'creationTimestamp',
+    ]);
+    expect(Object.keys(out.spec)).toEqual([
+      'parallelism',
+      'completions',
+      'backoffLimit',
+      'selector',
+      'manualSelector',
+      'template',
+      'completionMode',
+      'suspend',
+      'podReplacementPolicy',
+    ]);
+    expect(Object.keys(out.spec.template.spec.containers[0])).toEqual([
+      'name',
+      'image',
+      'resources',
+      'terminationMessagePath',
+      'terminationMessagePolicy',
+      'imagePullPolicy',
+    ]);
+  });
+});
