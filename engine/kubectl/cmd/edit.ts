@@ -66,6 +66,7 @@ function forEditing(obj: KubeObject): KubeObject {
   return copy;
 }
 
+// @simplified: --output-patch and --windows-line-endings are accepted but change nothing.
 function* runEdit(ctx: CommandContext): CommandResult {
   const f = ctx.flags;
   const unsupported = unsupportedFlag(ctx);

@@ -1,7 +1,9 @@
 /**
  * Go struct field order for the objects the `create` generators print. Their clients decode the
  * server's answer into typed structs (k8s.io/api), so `-o json` lists fields in struct order, not
- * sorted. Only the kinds the generators build are covered; unknown fields follow in their order.
+ * sorted.
+ * @simplified: only the structs of the kinds the generators build are listed (not status or the
+ * deeper pod fields); other fields follow in the order the server produced them.
  */
 import type { KubeObject } from '../../api/object';
 
