@@ -189,6 +189,12 @@ function* runApply(ctx: CommandContext): CommandResult {
       continue;
     }
     const { info } = item;
+    const generateName = info.object.metadata?.generateName;
+    if (!info.name && generateName) {
+      // apply.go#applyOneObject: apply needs a name to find the object again.
+      errors.push({ message: `from ${generateName}: cannot use generate name with apply` });
+      continue;
+    }
     const warnings: string[] = [];
     const r = yield* applyObject(ctx, info.object, info.namespace, info.source, dry.value, (w) =>
       warnings.push(w),

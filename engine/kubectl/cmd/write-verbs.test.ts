@@ -361,3 +361,16 @@ describe('typed output', () => {
     ]);
   });
 });
+
+describe('generateName', () => {
+  it('works with create and is refused by apply', () => {
+    const gen = JOB.replace('  name: pi\n', '  generateName: pi-\n');
+    const { k } = setup({ 'gen.yaml': gen });
+    expect(k('create', '-f', 'gen.yaml').stdout).toMatch(/^job\.batch\/pi-[a-z0-9]{5} created\n$/);
+    expect(k('apply', '-f', 'gen.yaml')).toEqual({
+      stdout: '',
+      stderr: 'error: from pi-: cannot use generate name with apply\n',
+      code: 1,
+    });
+  });
+});
