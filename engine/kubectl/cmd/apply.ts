@@ -5,7 +5,7 @@
  * the live object — `unchanged` when that changes nothing, else `configured`.
  */
 import type { JsonValue, KubeObject } from '../../api/object';
-import { cloneJson, jsonEqual, threeWayMerge } from '../../api/patch';
+import { jsonEqual, threeWayMerge } from '../../api/patch';
 import { resourceForKind } from '../../api/resources';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { parseSelectors } from '../resource/builder';
@@ -77,18 +77,8 @@ export function* applyObject(
       return { ok: false, error: { status: created.error, verb: 'creating', source } };
     return { ok: true, object: created.value, operation: 'created' };
   }
-  if (dryRun === 'client') {
-    // GetModifiedConfiguration restores the object with the old (here absent, so empty) annotation.
-    const shown = cloneJson(obj) as KubeObject;
-    shown.metadata = {
-      ...shown.metadata,
-      annotations: {
-        ...(shown.metadata?.annotations ?? {}),
-        [LAST_APPLIED]: shown.metadata?.annotations?.[LAST_APPLIED] ?? '',
-      },
-    };
-    return { ok: true, object: shown, operation: 'configured' };
-  }
+  // A client dry run stops after info.Get(): the live object stands for the result.
+  if (dryRun === 'client') return { ok: true, object: current, operation: 'configured' };
   if (current.metadata.annotations?.[LAST_APPLIED] === undefined) {
     // info.ObjectName(): the plural resource and the name.
     const resource = resourceForKind(obj.kind)?.resource ?? obj.kind.toLowerCase();
