@@ -28,15 +28,20 @@ spec:
         command: ["sh", "-c", "echo hi"]
       restartPolicy: Never
 `;
+const NEW =
+  'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fresh\n  annotations: {note: "a<b"}\ndata:\n  k: v\n';
 const CHANGED = JOB.replace('spec:\n  template', 'spec:\n  activeDeadlineSeconds: 60\n  template');
 
 describe.skipIf(!hasKubectl)('write verbs that read the cluster match the real kubectl', () => {
   const sim = createSimulation({ seed: 1, start: GOLDEN_START });
-  const ws = createWorkstation(sim, { files: { 'job.yaml': JOB, 'changed.yaml': CHANGED } });
+  const ws = createWorkstation(sim, {
+    files: { 'job.yaml': JOB, 'changed.yaml': CHANGED, 'new.yaml': NEW },
+  });
   const podlab = (...args: string[]) => runOnWorkstation(sim, ws, ['kubectl', ...args]);
   const dir = mkdtempSync(join(tmpdir(), 'podlab-write-'));
   writeFileSync(join(dir, 'job.yaml'), JOB);
   writeFileSync(join(dir, 'changed.yaml'), CHANGED);
+  writeFileSync(join(dir, 'new.yaml'), NEW);
   let oracle: OracleServer;
 
   beforeAll(async () => {
@@ -73,6 +78,19 @@ describe.skipIf(!hasKubectl)('write verbs that read the cluster match the real k
       'yaml',
     ],
     ['delete', 'job', 'nope', '--dry-run=client'],
+    ['apply', '-f', 'new.yaml', '--dry-run=client', '--validate=false', '-o', 'yaml'],
+    ['apply', '-f', 'new.yaml', '--dry-run=client', '--validate=false', '-o', 'json'],
+    ['apply', '-f', 'new.yaml', '-n', 'other', '--dry-run=client', '--validate=false'],
+    [
+      'create',
+      '-f',
+      'new.yaml',
+      '--save-config',
+      '--dry-run=client',
+      '--validate=false',
+      '-o',
+      'json',
+    ],
     ['delete', 'job', 'nope', '--ignore-not-found', '--dry-run=client'],
     ['create', 'job', 'x', '--from=job/pi', '--dry-run=client'],
     ['delete', 'job', 'pi', '--dry-run=client'],
