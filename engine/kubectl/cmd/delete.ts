@@ -97,11 +97,6 @@ function* runDelete(ctx: CommandContext): CommandResult {
   if (!dry.ok) return yield* ctx.fail(dry.error);
   const unsupported = unsupportedFlag(ctx);
   if (unsupported) return yield* ctx.fail(unsupported);
-  if (f.bool('interactive'))
-    // @simplified: the confirmation prompt of --interactive is not offered.
-    return yield* ctx.fail(
-      'Podlab does not support --interactive; list the objects with kubectl get first',
-    );
 
   // The builder: -f, or arguments (+ selectors), with its argument errors.
   const filenames = f.strings('filename');
@@ -182,6 +177,31 @@ function* runDelete(ctx: CommandContext): CommandResult {
     return yield* ctx.fail(
       '--force and --grace-period greater than 0 cannot be specified together',
     );
+
+  // RunDelete: --interactive lists what would go and asks first (confirmation, fmt.Fscan).
+  if (f.bool('interactive') && errors.length === 0) {
+    if (victims.length === 0) {
+      yield* ctx.out('No resources found\n');
+      return 0;
+    }
+    let text = `You are about to delete the following ${victims.length} resource(s):\n`;
+    for (const v of victims) text += `${kindDotGroup(v.info)}/${v.name}\n`;
+    yield* ctx.out(`${text}Do you want to continue? (y/n): `);
+    let answer: string | undefined;
+    for (;;) {
+      const line = yield* ctx.proc.readLine(0, true);
+      if (line === null || line === undefined) break;
+      const token = line.trim().split(/\s+/)[0];
+      if (token) {
+        answer = token;
+        break;
+      }
+    }
+    if (answer?.toLowerCase() !== 'y') {
+      yield* ctx.out('deletion is cancelled\n');
+      return 0;
+    }
+  }
 
   // DeleteResult
   let operation = grace === 0 ? 'force deleted' : 'deleted';

@@ -374,3 +374,21 @@ describe('generateName', () => {
     });
   });
 });
+
+describe('kubectl delete --interactive', () => {
+  it('asks before deleting', () => {
+    const { k, kin, sim } = setup();
+    k('create', 'job', 'pi', '--image=busybox');
+    expect(kin('n\n', 'delete', 'job', 'pi', '-i')).toEqual({
+      stdout:
+        'You are about to delete the following 1 resource(s):\njob.batch/pi\nDo you want to continue? (y/n): deletion is cancelled\n',
+      stderr: '',
+      code: 0,
+    });
+    expect(sim.server.get('Job', 'default', 'pi')).toBeDefined();
+    expect(kin('y\n', 'delete', 'job', 'pi', '-i').stdout).toBe(
+      'You are about to delete the following 1 resource(s):\njob.batch/pi\nDo you want to continue? (y/n): job.batch "pi" deleted\n',
+    );
+    expect(sim.server.get('Job', 'default', 'pi')).toBeUndefined();
+  });
+});
