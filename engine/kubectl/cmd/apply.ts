@@ -13,6 +13,7 @@ import { CASCADE_FLAG, cascadingStrategy } from './delete';
 import { waitForDeletion } from './wait-deleted';
 import type { Block } from '../../runtime/kernel';
 import { viewLastAppliedCommand } from './apply-view-last-applied';
+import { setLastAppliedCommand } from './apply-set-last-applied';
 import { fieldValidationOf, fieldWarnings, validateFlagError } from './create';
 import { filenameFlags, readFileInfos, unsupportedFlag } from './file-infos';
 import { LAST_APPLIED, lastAppliedAnnotated, lastAppliedOf } from './last-applied';
@@ -320,6 +321,6 @@ export const applyCommand: CommandSpec = {
       usage: 'With --force or --prune: wait until the deleted objects are gone.',
     },
   ],
-  subcommands: [viewLastAppliedCommand],
+  subcommands: [setLastAppliedCommand, viewLastAppliedCommand],
   run: runApply,
 };

@@ -97,6 +97,10 @@ describe.skipIf(!hasKubectl)('write verbs that read the cluster match the real k
     ['delete', 'jobs', '--all', '--dry-run=client'],
     ['delete', 'job/pi', 'cronjob/hello', '--dry-run=client', '-o', 'name'],
     ['apply', 'view-last-applied', 'job/pi'],
+    ['apply', 'set-last-applied', '-f', 'changed.yaml', '--dry-run=client'],
+    ['apply', 'set-last-applied', '-f', 'changed.yaml', '--dry-run=client', '-o', 'yaml'],
+    ['apply', 'set-last-applied', '-f', 'new.yaml', '--dry-run=client'],
+    ['apply', 'set-last-applied'],
     ['apply', 'view-last-applied', 'job/pi', '-o', 'json'],
   ].map((args) => ({
     ours: args,

@@ -392,3 +392,23 @@ describe('kubectl delete --interactive', () => {
     expect(sim.server.get('Job', 'default', 'pi')).toBeUndefined();
   });
 });
+
+describe('kubectl apply set-last-applied', () => {
+  it('records a file as the last applied configuration', () => {
+    const { k, sim } = setup({ 'job.yaml': JOB });
+    k('create', '-f', 'job.yaml');
+    expect(k('apply', 'set-last-applied', '-f', 'job.yaml').stderr).toBe(
+      'error: no last-applied-configuration annotation found on resource: pi, to create the annotation, run the command with --create-annotation\n',
+    );
+    expect(k('apply', 'set-last-applied', '-f', 'job.yaml', '--create-annotation').stdout).toBe(
+      'job.batch/pi configured\n',
+    );
+    const ann = sim.server.get('Job', 'default', 'pi')!.metadata.annotations!;
+    expect(ann['kubectl.kubernetes.io/last-applied-configuration']).toBe(
+      '{"apiVersion":"batch/v1","kind":"Job","metadata":{"name":"pi","namespace":"default"},"spec":{"template":{"spec":{"containers":[{"command":["sh","-c","echo hi"],"image":"busybox","name":"pi"}],"restartPolicy":"Never"}}}}',
+    );
+    expect(k('apply', 'set-last-applied', '-f', 'job.yaml').stdout).toBe(
+      'set-last-applied pi: no changes required.\n',
+    );
+  });
+});
