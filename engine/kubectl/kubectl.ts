@@ -28,17 +28,25 @@ import { setCommand } from './cmd/set';
 import { rolloutCommand } from './cmd/rollout';
 import { waitCommand } from './cmd/wait';
 import { cordonCommand, drainCommand, uncordonCommand } from './cmd/drain';
+import { createCommand } from './cmd/create';
+import { deleteCommand } from './cmd/delete';
+import { applyCommand } from './cmd/apply';
+import { replaceCommand } from './cmd/replace';
+import { editCommand } from './cmd/edit';
 
 /**
  * Every top-level verb, in kubectl 1.32's root help order (groups: Basic (Beginner), Basic
  * (Intermediate), Deploy, Cluster Management, Troubleshooting, Advanced, Settings, Other).
  */
 export const VERBS: CommandSpec[] = [
+  createCommand,
   exposeCommand,
   runCommand,
   setCommand,
   explainCommand,
   getCommand,
+  editCommand,
+  deleteCommand,
   rolloutCommand,
   scaleCommand,
   clusterInfoCommand,
@@ -52,7 +60,9 @@ export const VERBS: CommandSpec[] = [
   attachCommand,
   execCommand,
   eventsCommand,
+  applyCommand,
   patchCommand,
+  replaceCommand,
   waitCommand,
   labelCommand,
   annotateCommand,
