@@ -9,9 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lessonFolders, verifyLesson } from './lessons';
 
 /** Lesson folder → what it still needs. */
-const PENDING_LESSONS: Record<string, string> = {
-  '01-single-batch-job': 'needs kubectl apply, get, logs, delete',
-};
+const PENDING_LESSONS: Record<string, string> = {};
 
 const bin = new URL('../bin/podlab.js', import.meta.url).pathname;
 

@@ -5,38 +5,7 @@
  */
 
 /** Scenario folder → what it still needs. */
-export const PENDING: Record<string, string> = {
-  's01-create-job': 'needs kubectl create job, get, logs',
-  's03-declarative-job': 'needs kubectl apply, get',
-  's04-sequential-completions': 'needs kubectl apply, get',
-  's05-parallelism': 'needs kubectl apply, get',
-  's08-backoff-limit': 'needs kubectl apply, get, describe',
-  's11-ttl-after-finished': 'needs kubectl apply, get',
-  's12-suspend-resume': 'needs kubectl apply, get, patch, describe',
-  's14-restart-policy-always': 'needs kubectl apply, get',
-  's15-template-immutable': 'needs kubectl apply',
-  's16-delete-not-found':
-    'needs kubectl create job, delete, get, logs (logs wraps NotFound: "error: error from server (NotFound): … in namespace")',
-  's17-pod-failure-policy': 'needs kubectl apply, get, describe',
-  's18-cronjob-first-run': 'needs kubectl create cronjob, get; CronJob controller',
-  's18b-cronjob-created-mid-minute': 'needs kubectl create cronjob, get; CronJob controller',
-  's19-cronjob-history-limit': 'needs kubectl create cronjob, get; CronJob controller',
-  's21-cronjob-forbid': 'needs kubectl apply, get; CronJob controller',
-  's23-cronjob-allow': 'needs kubectl apply, get; CronJob controller',
-  's24-cronjob-suspend-resume': 'needs kubectl create cronjob, patch, get; CronJob controller',
-  's26-cronjob-failed-history': 'needs kubectl apply, get; CronJob controller',
-  's27-cronjob-schedule-validation':
-    'needs kubectl create cronjob, apply, get -o jsonpath; CronJob controller',
-  's29-daemonset-no-node-selector': 'needs kubectl apply, get --show-labels',
-  's30-daemonset-node-selector': 'needs kubectl apply, get, label',
-  's31-daemonset-relabel': 'needs kubectl apply, get, label',
-  's33-daemonset-taints': 'needs kubectl apply, get, describe, taint',
-  's34-daemonset-node-removed': 'needs kubectl apply, get -o wide, delete node',
-  's36-daemonset-on-delete': 'needs kubectl apply, set image, get, rollout status, delete',
-  's37-daemonset-validation': 'needs kubectl apply',
-  's39-get-all-delete-all': 'needs kubectl apply, create job/cronjob, get all, delete all --all',
-  's40-nodes-events': 'needs kubectl get nodes/events, create job, cordon',
-};
+export const PENDING: Record<string, string> = {};
 
 /** A place where expected.txt follows Kubernetes 1.32 rather than the golden file (golden.txt). */
 export interface Deviation {
