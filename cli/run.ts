@@ -134,8 +134,11 @@ export function runCommand(args: string[]): number {
       `cannot read ${positional[0]}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`,
     );
   }
-  const result = runScriptText(scriptPath, script, options);
-  process.stdout.write(result.output);
+  // Stream the transcript as the script runs: a long script (or one ending in `watch`) shows
+  // its progress instead of printing everything at the end.
+  const result = runScriptText(scriptPath, script, options, (bytes) =>
+    process.stdout.write(Buffer.from(bytes, 'latin1')),
+  );
   return result.status;
 }
 
@@ -147,6 +150,7 @@ export function runScriptText(
   scriptPath: string,
   script: string,
   options: SessionOptions,
+  onOutput?: (bytes: string) => void,
 ): ScriptResult {
   const folder = dirname(scriptPath);
   const sim = createSimulation({
@@ -155,5 +159,5 @@ export function runScriptText(
     cluster: options.cluster,
   });
   const ws = createWorkstation(sim, { files: folderFiles(folder) });
-  return runScript(sim, ws, script, { echo: options.echo, cwd: folder });
+  return runScript(sim, ws, script, { echo: options.echo, cwd: folder, onOutput });
 }

@@ -27,4 +27,20 @@ describe('scripted workstation sessions', () => {
     expect(r.output).toBe('10\n/tmp\n');
     expect(sim.now - before).toBe(30_000);
   });
+
+  it('streams output as it is written, and stops a never-ending script at maxSeconds', () => {
+    const sim = createSimulation({ seed: 1, start: GOLDEN_START });
+    const ws = createWorkstation(sim);
+    const chunks: { at: number; text: string }[] = [];
+    const r = runScript(sim, ws, 'echo start\nwhile true; do sleep 10; echo tick; done', {
+      maxSeconds: 25,
+      onOutput: (text) => chunks.push({ at: sim.now - GOLDEN_START, text }),
+    });
+    expect(r).toEqual({ output: 'start\ntick\ntick\n', status: 124 });
+    expect(chunks).toEqual([
+      { at: 0, text: 'start\n' },
+      { at: 10_000, text: 'tick\n' },
+      { at: 20_000, text: 'tick\n' },
+    ]);
+  });
 });

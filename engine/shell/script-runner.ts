@@ -19,6 +19,11 @@ export interface ScriptOptions {
   cwd?: string;
   /** Give up after this much virtual time (default 7 days); the status is then 124. */
   maxSeconds?: number;
+  /**
+   * Called with each chunk of terminal bytes (one char per byte) as the session writes them, so
+   * a host can stream a long run (e.g. a script ending in `watch`) instead of waiting for its end.
+   */
+  onOutput?: (bytes: string) => void;
 }
 
 /** What the session printed (decoded UTF-8) and its exit status. */
@@ -60,7 +65,10 @@ export function runScript(
   });
   const sink = new FileDescription(
     undefined,
-    callbackWriter((d) => (output += d)),
+    callbackWriter((d) => {
+      output += d;
+      options.onOutput?.(d);
+    }),
     'script output',
   );
   const env = new Map(ws.env);
