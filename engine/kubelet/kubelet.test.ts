@@ -92,6 +92,35 @@ describe('kubelet lifecycle under the reference timing model', () => {
     ).toBe(true);
   });
 
+  it('honours a shorter grace period from a second delete (kubectl delete --now)', () => {
+    const c = cluster().apply(pod('slow', ['sleep', '3600']));
+    c.at(10);
+    c.sim.server.delete('Pod', 'default', 'slow');
+    c.at(15).expectPod('slow', { deleting: true });
+    expect(c.get<Pod>('Pod', 'slow')!.metadata?.deletionGracePeriodSeconds).toBe(30);
+    // A longer grace period never extends the one in force.
+    c.sim.server.delete('Pod', 'default', 'slow', { gracePeriodSeconds: 60 });
+    c.sim.server.delete('Pod', 'default', 'slow', { gracePeriodSeconds: 1 });
+    c.at(15.5).expectPod('slow', { deleting: true });
+    expect(c.get<Pod>('Pod', 'slow')!.metadata?.deletionGracePeriodSeconds).toBe(1);
+    c.at(16.1);
+    expect(c.pods('slow')).toHaveLength(0);
+    // The pod worker kills again with the new period: a second stop, counted on the event.
+    const killing = c.events('slow').filter((e) => e.reason === 'Killing');
+    expect(killing.map((e) => e.count ?? 1).reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it('keeps the original grace period when a second delete asks for a longer one', () => {
+    const c = cluster().apply(pod('slow', ['sleep', '3600']));
+    c.at(10);
+    c.sim.server.delete('Pod', 'default', 'slow', { gracePeriodSeconds: 5 });
+    c.at(12);
+    c.sim.server.delete('Pod', 'default', 'slow', { gracePeriodSeconds: 30 });
+    c.at(14.9).expectPod('slow', { deleting: true });
+    c.at(15.1);
+    expect(c.pods('slow')).toHaveLength(0);
+  });
+
   it('lets a pod whose PID 1 handles SIGTERM go at once', () => {
     const c = cluster().apply(pod('quick', ['graceful']));
     c.at(10);

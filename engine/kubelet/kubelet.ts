@@ -117,6 +117,8 @@ export class PodRuntime {
   sandboxReady = false;
   startTime: Instant;
   terminating = false;
+  /** The effective grace period of the termination in progress (it only ever shrinks). */
+  gracePeriod = 0;
   killTimer?: object;
   finished = false;
   deletedFromApi = false;
@@ -187,6 +189,7 @@ export class Kubelet {
     }
     rt.pod = pod;
     if (pod.metadata?.deletionTimestamp && !rt.terminating) this.beginTermination(rt);
+    else if (rt.terminating && !rt.finished) this.maybeShortenGrace(rt);
   }
 
   /** The node went away: every container dies with it, silently. */
@@ -688,12 +691,43 @@ export class Kubelet {
 
   // --------------------------------------------------------------------------- termination
 
+  /**
+   * The grace period the pod worker uses: the apiserver's deletionGracePeriodSeconds, else the
+   * spec's; never longer than one already in force, and at least 1 s
+   * (pkg/kubelet/pod_workers.go#calculateEffectiveGracePeriod).
+   */
+  private effectiveGrace(rt: PodRuntime): number {
+    let grace = rt.gracePeriod;
+    const requested = rt.pod.metadata?.deletionGracePeriodSeconds;
+    if (requested !== undefined && (grace === 0 || requested < grace)) grace = requested;
+    if (grace === 0) grace = rt.pod.spec?.terminationGracePeriodSeconds ?? 30;
+    return Math.max(1, grace);
+  }
+
+  /**
+   * A second delete with a shorter grace period (`kubectl delete --now`, `--grace-period=1`):
+   * the pod worker cancels the termination in progress and kills again with the new period, so
+   * the containers get the stop signal again and SIGKILL that much later
+   * (pod_workers.go#UpdatePod, "gracePeriodShortened"; kuberuntime killContainer).
+   */
+  private maybeShortenGrace(rt: PodRuntime): void {
+    const grace = this.effectiveGrace(rt);
+    if (grace >= rt.gracePeriod) return;
+    if (rt.killTimer) this.deps.cancel(rt.killTimer);
+    rt.killTimer = undefined;
+    this.stopContainers(rt, grace);
+  }
+
   private beginTermination(rt: PodRuntime): void {
     rt.terminating = true;
-    const grace =
-      rt.pod.metadata?.deletionGracePeriodSeconds ??
-      rt.pod.spec?.terminationGracePeriodSeconds ??
-      30;
+    this.stopContainers(rt, this.effectiveGrace(rt));
+    this.reportStatus(rt);
+    this.maybeFinishTermination(rt);
+  }
+
+  /** Sends every running container its stop signal, and SIGKILL after `grace` seconds. */
+  private stopContainers(rt: PodRuntime, grace: number): void {
+    rt.gracePeriod = grace;
     let anyRunning = false;
     for (const c of rt.all) {
       if (c.timer) {
@@ -718,8 +752,6 @@ export class Kubelet {
           if (c.process && !c.process.done) this.deps.kernel.signal(c.process, 'KILL');
       });
     }
-    this.reportStatus(rt);
-    this.maybeFinishTermination(rt);
   }
 
   private maybeFinishTermination(rt: PodRuntime): void {
