@@ -87,6 +87,8 @@ export class ContainerRuntime {
   previousLog?: ContainerLog;
   process?: Process;
   ns?: ProcessNamespace;
+  /** The OCI process cwd (workingDir, else the image's, else /): exec sessions start there too. */
+  cwd = '/';
   tty?: Tty;
   stdinWriter?: ReturnType<Pipe['openWriter']>;
   attached = new Set<(data: string) => void>();
@@ -520,6 +522,7 @@ export class Kubelet {
       ...(c.spec.args ?? (c.spec.command ? [] : image.cmd)),
     ];
     const cwd = c.spec.workingDir || image.workingDir || '/';
+    c.cwd = cwd;
     const containerId = this.deps.rng.chars('0123456789abcdef', 64);
     c.containerID = `containerd://${containerId}`;
     c.imageID = image.imageId;
@@ -994,13 +997,16 @@ export class Kubelet {
     if (!c) return 'not-found';
     if (!c.running || !c.ns || !c.process) return 'not-running';
     const env = new Map(c.process.env);
-    const exe = findExecutable(c.ns, '/', env.get('PATH'), argv);
+    // runc exec runs the container's process spec: it changes to its cwd (the workingDir, not
+    // wherever PID 1 has cd'ed since) and then looks the command up, so `./x` is relative to it
+    // (runc libcontainer setns_init.go: chdir, then exec.LookPath).
+    const exe = findExecutable(c.ns, c.cwd, env.get('PATH'), argv);
     if (typeof exe === 'string') return { notExecutable: exe };
     return this.deps.kernel.spawn({
       program: exe.program,
       argv: exe.argv,
       env,
-      cwd: c.process.cwd,
+      cwd: c.cwd,
       ns: c.ns,
       fds,
     });
