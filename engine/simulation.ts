@@ -39,6 +39,7 @@ import { cronJobController } from './controllers/cronjob/cronjob-controller';
 import { ServiceNetwork } from './cluster/service-network';
 import { DEFAULT_CLUSTER, type ClusterSpec, type NodeSpec } from './cluster/topology';
 import { bootstrapCluster, createNode } from './cluster/bootstrap';
+import { startKubernetesServiceController } from './cluster/kubernetes-service';
 import { nodeIpFor, podCidrPrefixFor } from './cluster/node-object';
 
 /** The programs and images containers run with. */
@@ -192,6 +193,12 @@ export class Simulation {
       });
     });
     bootstrapCluster(this.server, cluster, (spec) => this.assignNodeIndex(spec.name), now);
+    startKubernetesServiceController({
+      server: this.server,
+      now,
+      after,
+      startedAt: clusterCreated,
+    });
     this.runUntil(options.start);
   }
 

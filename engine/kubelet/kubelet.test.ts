@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { TestCluster } from '../testing/test-cluster';
 import { fakeUserland } from '../testing/fake-userland';
+import { writerDescription } from '../runtime/kernel';
 
 const pod = (name: string, command: string[], extra: Record<string, unknown> = {}) => `
 apiVersion: v1
@@ -90,6 +91,62 @@ describe('kubelet lifecycle under the reference timing model', () => {
     expect(
       c.events('slow').some((e) => e.reason === 'Killing' && e.message === 'Stopping container c'),
     ).toBe(true);
+  });
+
+  it('honours a shorter grace period from a second delete (kubectl delete --now)', () => {
+    const c = cluster().apply(pod('slow', ['sleep', '3600']));
+    c.at(10);
+    c.sim.server.delete('Pod', 'default', 'slow');
+    c.at(15).expectPod('slow', { deleting: true });
+    expect(c.get<Pod>('Pod', 'slow')!.metadata?.deletionGracePeriodSeconds).toBe(30);
+    // A longer grace period never extends the one in force.
+    c.sim.server.delete('Pod', 'default', 'slow', { gracePeriodSeconds: 60 });
+    c.sim.server.delete('Pod', 'default', 'slow', { gracePeriodSeconds: 1 });
+    c.at(15.5).expectPod('slow', { deleting: true });
+    expect(c.get<Pod>('Pod', 'slow')!.metadata?.deletionGracePeriodSeconds).toBe(1);
+    c.at(16.1);
+    expect(c.pods('slow')).toHaveLength(0);
+    // The pod worker kills again with the new period: a second stop, counted on the event.
+    const killing = c.events('slow').filter((e) => e.reason === 'Killing');
+    expect(killing.map((e) => e.count ?? 1).reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it('keeps the original grace period when a second delete asks for a longer one', () => {
+    const c = cluster().apply(pod('slow', ['sleep', '3600']));
+    c.at(10);
+    c.sim.server.delete('Pod', 'default', 'slow', { gracePeriodSeconds: 5 });
+    c.at(12);
+    c.sim.server.delete('Pod', 'default', 'slow', { gracePeriodSeconds: 30 });
+    c.at(14.9).expectPod('slow', { deleting: true });
+    c.at(15.1);
+    expect(c.pods('slow')).toHaveLength(0);
+  });
+
+  it('runs exec sessions in the container workingDir, not in / or where PID 1 went', () => {
+    const c = cluster().apply(`
+apiVersion: v1
+kind: Pod
+metadata: {name: wd}
+spec:
+  containers:
+  - name: c
+    image: tiny:1
+    workingDir: /bin
+    command: ["sleep", "3600"]
+`);
+    c.at(5);
+    const p = c.get<Pod>('Pod', 'wd')!;
+    const kubelet = c.sim.kubelets.get(p.spec!.nodeName!)!;
+    const uid = p.metadata!.uid!;
+    // PID 1 has moved elsewhere since it started; exec still starts in the workingDir.
+    kubelet.container(uid, 'c')!.process!.cwd = '/tmp';
+    let out = '';
+    const sink = writerDescription((d) => (out += d));
+    const proc = kubelet.exec(uid, 'c', ['./echo', 'hi'], new Map([[1, sink]]));
+    expect(typeof proc === 'object' && 'pid' in proc && proc.cwd).toBe('/bin');
+    c.sim.settle();
+    expect(out).toBe('hi\n');
+    expect(kubelet.exec(uid, 'c', ['./nothere'], new Map())).toEqual({ notExecutable: 'ENOENT' });
   });
 
   it('lets a pod whose PID 1 handles SIGTERM go at once', () => {

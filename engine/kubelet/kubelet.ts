@@ -87,6 +87,8 @@ export class ContainerRuntime {
   previousLog?: ContainerLog;
   process?: Process;
   ns?: ProcessNamespace;
+  /** The OCI process cwd (workingDir, else the image's, else /): exec sessions start there too. */
+  cwd = '/';
   tty?: Tty;
   stdinWriter?: ReturnType<Pipe['openWriter']>;
   attached = new Set<(data: string) => void>();
@@ -117,6 +119,8 @@ export class PodRuntime {
   sandboxReady = false;
   startTime: Instant;
   terminating = false;
+  /** The effective grace period of the termination in progress (it only ever shrinks). */
+  gracePeriod = 0;
   killTimer?: object;
   finished = false;
   deletedFromApi = false;
@@ -187,6 +191,7 @@ export class Kubelet {
     }
     rt.pod = pod;
     if (pod.metadata?.deletionTimestamp && !rt.terminating) this.beginTermination(rt);
+    else if (rt.terminating && !rt.finished) this.maybeShortenGrace(rt);
   }
 
   /** The node went away: every container dies with it, silently. */
@@ -517,6 +522,7 @@ export class Kubelet {
       ...(c.spec.args ?? (c.spec.command ? [] : image.cmd)),
     ];
     const cwd = c.spec.workingDir || image.workingDir || '/';
+    c.cwd = cwd;
     const containerId = this.deps.rng.chars('0123456789abcdef', 64);
     c.containerID = `containerd://${containerId}`;
     c.imageID = image.imageId;
@@ -688,12 +694,43 @@ export class Kubelet {
 
   // --------------------------------------------------------------------------- termination
 
+  /**
+   * The grace period the pod worker uses: the apiserver's deletionGracePeriodSeconds, else the
+   * spec's; never longer than one already in force, and at least 1 s
+   * (pkg/kubelet/pod_workers.go#calculateEffectiveGracePeriod).
+   */
+  private effectiveGrace(rt: PodRuntime): number {
+    let grace = rt.gracePeriod;
+    const requested = rt.pod.metadata?.deletionGracePeriodSeconds;
+    if (requested !== undefined && (grace === 0 || requested < grace)) grace = requested;
+    if (grace === 0) grace = rt.pod.spec?.terminationGracePeriodSeconds ?? 30;
+    return Math.max(1, grace);
+  }
+
+  /**
+   * A second delete with a shorter grace period (`kubectl delete --now`, `--grace-period=1`):
+   * the pod worker cancels the termination in progress and kills again with the new period, so
+   * the containers get the stop signal again and SIGKILL that much later
+   * (pod_workers.go#UpdatePod, "gracePeriodShortened"; kuberuntime killContainer).
+   */
+  private maybeShortenGrace(rt: PodRuntime): void {
+    const grace = this.effectiveGrace(rt);
+    if (grace >= rt.gracePeriod) return;
+    if (rt.killTimer) this.deps.cancel(rt.killTimer);
+    rt.killTimer = undefined;
+    this.stopContainers(rt, grace);
+  }
+
   private beginTermination(rt: PodRuntime): void {
     rt.terminating = true;
-    const grace =
-      rt.pod.metadata?.deletionGracePeriodSeconds ??
-      rt.pod.spec?.terminationGracePeriodSeconds ??
-      30;
+    this.stopContainers(rt, this.effectiveGrace(rt));
+    this.reportStatus(rt);
+    this.maybeFinishTermination(rt);
+  }
+
+  /** Sends every running container its stop signal, and SIGKILL after `grace` seconds. */
+  private stopContainers(rt: PodRuntime, grace: number): void {
+    rt.gracePeriod = grace;
     let anyRunning = false;
     for (const c of rt.all) {
       if (c.timer) {
@@ -718,8 +755,6 @@ export class Kubelet {
           if (c.process && !c.process.done) this.deps.kernel.signal(c.process, 'KILL');
       });
     }
-    this.reportStatus(rt);
-    this.maybeFinishTermination(rt);
   }
 
   private maybeFinishTermination(rt: PodRuntime): void {
@@ -962,13 +997,16 @@ export class Kubelet {
     if (!c) return 'not-found';
     if (!c.running || !c.ns || !c.process) return 'not-running';
     const env = new Map(c.process.env);
-    const exe = findExecutable(c.ns, '/', env.get('PATH'), argv);
+    // runc exec runs the container's process spec: it changes to its cwd (the workingDir, not
+    // wherever PID 1 has cd'ed since) and then looks the command up, so `./x` is relative to it
+    // (runc libcontainer setns_init.go: chdir, then exec.LookPath).
+    const exe = findExecutable(c.ns, c.cwd, env.get('PATH'), argv);
     if (typeof exe === 'string') return { notExecutable: exe };
     return this.deps.kernel.spawn({
       program: exe.program,
       argv: exe.argv,
       env,
-      cwd: c.process.cwd,
+      cwd: c.cwd,
       ns: c.ns,
       fds,
     });

@@ -65,6 +65,11 @@ export type ConnectError = 'ECONNREFUSED' | 'EHOSTUNREACH';
 export class Network {
   private byIp = new Map<string, NetNamespace>();
   private listeners = new Map<string, Listener>();
+  /**
+   * Ports whose listener closed while its namespace stayed up: a one-shot server run in a loop
+   * (`while true; do … | nc -l -p PORT; done`) is about to listen there again.
+   */
+  private relistening = new Set<string>();
   private nextEphemeral = 32768;
   /** Set by the cluster: Services and hostPorts. */
   translate: Translate = () => undefined;
@@ -85,6 +90,8 @@ export class Network {
         this.listeners.delete(key);
         listener.close();
       }
+    for (const key of [...this.relistening])
+      if (key.startsWith(`${ns.id}:`)) this.relistening.delete(key);
   }
 
   /** The namespace that owns `ip`. */
@@ -98,9 +105,12 @@ export class Network {
     const existing = this.listeners.get(key);
     if (existing && !existing.closed) return 'EADDRINUSE';
     const listener = new Listener(ns, port, backlog, () => {
-      if (this.listeners.get(key) === listener) this.listeners.delete(key);
+      if (this.listeners.get(key) !== listener) return;
+      this.listeners.delete(key);
+      if (this.byIp.get(ns.ips[0] ?? '') === ns) this.relistening.add(key);
     });
     this.listeners.set(key, listener);
+    this.relistening.delete(key);
     return listener;
   }
 
@@ -110,11 +120,8 @@ export class Network {
     return !!l && !l.closed;
   }
 
-  /**
-   * Opens a TCP connection from `from` to ip:port. The server side is queued on the listener;
-   * a full backlog or no listener refuses, as a closed port answers with RST.
-   */
-  connect(from: NetNamespace, ip: string, port: number): Connection | ConnectError {
+  /** Where a connection to ip:port lands: the target after translation and its namespace. */
+  private route(from: NetNamespace, ip: string, port: number) {
     let target =
       ip === '127.0.0.1' || ip === 'localhost'
         ? { ip: from.ips[0] ?? '127.0.0.1', port }
@@ -122,8 +129,34 @@ export class Network {
     const translated = this.translate(target.ip, target.port);
     if (translated) target = translated;
     const ns = ip === '127.0.0.1' ? from : this.byIp.get(target.ip);
-    if (!ns) return translated ? 'ECONNREFUSED' : 'EHOSTUNREACH';
-    const listener = this.listeners.get(`${ns.id}:${target.port}`);
+    return { target, translated, ns, key: ns && `${ns.id}:${target.port}` };
+  }
+
+  /**
+   * Whether a refused connect to ip:port only met a server between two accepts: the port's
+   * accept queue is full, or its one-shot listener closed and the server has not listened again
+   * yet. Clients retry such a SYN a moment later (see SYN_RETRY_MS in the nc applet).
+   */
+  // @simplified: processes take no virtual time, so clients woken in the same instant (three Job
+  // workers started together, then each sleeping exactly 1 s) would reach a one-shot server at
+  // the very same instant, which pods started milliseconds apart never do. Retrying keeps that
+  // artificial collision off (lesson-sources D2) while a port nobody serves is still refused.
+  refusalIsTransient(from: NetNamespace, ip: string, port: number): boolean {
+    const { key } = this.route(from, ip, port);
+    if (key === undefined) return false;
+    const listener = this.listeners.get(key);
+    if (listener && !listener.closed) return listener.queue.length >= Math.max(1, listener.backlog);
+    return this.relistening.has(key);
+  }
+
+  /**
+   * Opens a TCP connection from `from` to ip:port. The server side is queued on the listener;
+   * a full backlog or no listener refuses, as a closed port answers with RST.
+   */
+  connect(from: NetNamespace, ip: string, port: number): Connection | ConnectError {
+    const { target, translated, ns, key } = this.route(from, ip, port);
+    if (!ns || key === undefined) return translated ? 'ECONNREFUSED' : 'EHOSTUNREACH';
+    const listener = this.listeners.get(key);
     if (!listener || listener.closed || listener.queue.length >= Math.max(1, listener.backlog))
       return 'ECONNREFUSED';
     const up = new Pipe();

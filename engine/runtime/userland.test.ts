@@ -217,18 +217,50 @@ describe('the queue and multiplier pattern on the kernel', () => {
     expect(m.sim.now - START).toBeGreaterThan(30_000);
   });
 
-  it('gives an empty reply to a client that collides with another (the crash D2 keeps off)', () => {
+  it('serves clients that arrive in the same instant one after the other (D2: no collision)', () => {
     const { m, queue } = cluster();
     queue.start(queueServer(queue), ['sh']);
     m.sim.advance(1000);
-    const a = pod(m, 'alpine', 'a', '10.244.2.1');
-    const b = pod(m, 'alpine', 'b', '10.244.2.2');
-    const ra = a.start(program(m, 'busybox:nc'), ['nc', '-w', '1', 'queue', '1080']);
-    const rb = b.start(program(m, 'busybox:nc'), ['nc', '-w', '1', 'queue', '1080']);
+    const clients = [1, 2, 3].map((k) => {
+      const c = pod(m, 'alpine', `c${k}`, `10.244.2.${k}`);
+      return c.start(program(m, 'busybox:nc'), ['nc', '-w', '1', 'queue', '1080']);
+    });
     m.sim.advance(5000);
-    expect(ra.stdout()).toBe('1');
-    expect(rb.stdout()).toBe('');
-    expect(rb.proc.exitCode).toBe(1);
+    expect(clients.map((c) => c.stdout())).toEqual(['1', '2', '3']);
+    expect(clients.map((c) => c.proc.exitCode)).toEqual([0, 0, 0]);
+  });
+
+  it('three workers started together still share the items exactly once', () => {
+    const { m, queue } = cluster();
+    queue.start(queueServer(queue), ['sh', '-c', 'queue loop']);
+    m.sim.advance(2000);
+    const pods = [0, 1, 2].map((k) => pod(m, 'alpine', `w-${k}`, `10.244.2.${10 + k}`));
+    const workers = pods.map((w) => w.start(multiplier(w), ['sh', '-c', 'multiplier loop']));
+    m.sim.advance(60_000);
+    for (const w of workers) expect([w.proc.exitCode, w.stderr()]).toEqual([0, '']);
+    const all = workers.flatMap((w) => w.stdout().trim().split('\n')).map(Number);
+    expect([...all].sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 100 }, (_, i) => (i + 1) * 2),
+    );
+  });
+
+  it('refuses at once when nothing ever listened, and after a few ms when the server is gone', () => {
+    const { m, queue } = cluster();
+    const client = pod(m, 'alpine', 'client', '10.244.2.9');
+    const early = client.start(program(m, 'busybox:nc'), ['nc', 'queue', '1080']);
+    m.sim.settle();
+    expect([early.proc.exitCode, early.stdout()]).toEqual([1, '']);
+    // A one-shot server that never listens again: the retries end in a refusal.
+    const once = queue.start(program(m, 'busybox:nc'), ['nc', '-l', '-p', '1080']);
+    once.proc.setFd(0, new FileDescription(stringReader('7')));
+    m.sim.advance(10);
+    const first = client.start(program(m, 'busybox:nc'), ['nc', 'queue', '1080']);
+    const second = client.start(program(m, 'busybox:nc'), ['nc', 'queue', '1080']);
+    m.sim.settle();
+    expect(second.proc.done).toBe(false);
+    m.sim.advance(1000);
+    expect([first.stdout(), first.proc.exitCode]).toEqual(['7', 0]);
+    expect([second.stdout(), second.proc.exitCode]).toEqual(['', 1]);
   });
 
   it('nc -w 1 from a terminal keeps waiting for stdin after the item, and punt!s on Ctrl-C', () => {

@@ -28,6 +28,11 @@ const CONNECT_ERRORS: Record<string, string> = {
 // @simplified: Linux reports EHOSTUNREACH after its neighbour discovery timeout (about 3 s).
 const UNREACHABLE_MS = 3000;
 
+/** A refused SYN that only met a one-shot server between two accepts is sent again this much later… */
+const SYN_RETRY_MS = 1;
+/** …at most this many times (the server's loop listens again within the same instant). */
+const SYN_RETRIES = 20;
+
 /** Ends nc on INT/QUIT/TERM as its signal handler does; undefined when no signal is pending. */
 function* punt(a: Applet): Generator<Block, number | undefined, void> {
   const sig = a.proc.takeSignal();
@@ -169,7 +174,19 @@ export const nc = defineApplet(
     if (remoteIp === undefined || portText === undefined) return yield* a.usageError();
     const port = parsePort(portText) ?? 0;
     const themdotted = `${remoteIp}:${port}`;
-    const conn = proc.ns.net.network.connect(proc.ns.net, remoteIp, port);
+    const network = proc.ns.net.network;
+    let conn = network.connect(proc.ns.net, remoteIp, port);
+    for (
+      let tries = 0;
+      conn === 'ECONNREFUSED' &&
+      tries < SYN_RETRIES &&
+      network.refusalIsTransient(proc.ns.net, remoteIp, port);
+      tries++
+    ) {
+      const r = yield* select(proc, [], proc.now() + SYN_RETRY_MS);
+      if (r === 'signal') return (yield* punt(a))!;
+      conn = network.connect(proc.ns.net, remoteIp, port);
+    }
     if (typeof conn === 'string') {
       let failure: string = conn;
       if (conn === 'EHOSTUNREACH') {
