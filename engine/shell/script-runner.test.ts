@@ -20,6 +20,14 @@ describe('scripted workstation sessions', () => {
     });
   });
 
+  it('continues a line that ends in a backslash on the next one (PS2), as bash does', () => {
+    const { run } = session();
+    expect(run('echo a \\\n    b\necho abc\\\ndef', true)).toEqual({
+      output: '$ echo a \\\n>     b\na b\n$ echo abc\\\n> def\nabcdef\n',
+      status: 0,
+    });
+  });
+
   it('moves virtual time with sleep and keeps shell state between lines', () => {
     const { sim, run } = session();
     const before = sim.now;
