@@ -28,6 +28,15 @@ describe('scripted workstation sessions', () => {
     });
   });
 
+  it("reports finished background jobs as bash does: Done, Exit N, or the signal's name", () => {
+    const { run } = session();
+    expect(run('sleep 100 &\nkill %1\nfalse &\nsleep 1\ntrue &\nsleep 1', true).output).toBe(
+      '$ sleep 100 &\n[1] 2\n$ kill %1\n[1]+  Terminated              sleep 100\n' +
+        '$ false &\n[1] 3\n$ sleep 1\n[1]+  Exit 1                  false\n' +
+        '$ true &\n[1] 5\n$ sleep 1\n[1]+  Done                    true\n',
+    );
+  });
+
   it('moves virtual time with sleep and keeps shell state between lines', () => {
     const { sim, run } = session();
     const before = sim.now;

@@ -12,6 +12,7 @@ import {
   LoopControl,
   ShellError,
   parseSignal,
+  finishedJobState,
   shellQuote,
   EV_EXIT,
   type Shell,
@@ -773,7 +774,7 @@ function* jobs(sh: Shell): Gen<number> {
     const done = job.procs.every((p) => p.done);
     const mark = i === n - 1 ? '+' : i === n - 2 ? '-' : ' ';
     const last = job.procs[job.procs.length - 1];
-    const state = done ? (last.exitCode === 0 ? 'Done' : `Done(${last.exitCode})`) : 'Running';
+    const state = done ? finishedJobState(sh.dialect, last) : 'Running';
     out += `[${job.id}]${mark}  ${state.padEnd(27)}${sh.dialect === 'bash' ? job.text : ''}\n`;
   });
   sh.jobs = sh.jobs.filter((j) => j.procs.some((p) => !p.done));

@@ -7,7 +7,15 @@ import type { Block, Process, Program } from '../kernel';
 import { resolvePath, ERRNO_TEXT } from '../fs';
 import type { Dialect, Node } from './ast';
 import { Parser, ParseError } from './parser';
-import { Shell, EV_EXIT, Interrupt, ShellError, CommandAbort, ExitNow } from './shell';
+import {
+  Shell,
+  EV_EXIT,
+  Interrupt,
+  ShellError,
+  CommandAbort,
+  ExitNow,
+  finishedJobState,
+} from './shell';
 import { defaultDisposition, testFiles } from './builtins';
 import { echoUtil, printfUtil, testUtil } from './utilities';
 
@@ -410,7 +418,7 @@ function* reportJobs(sh: Shell): Gen<void> {
   if (done.length === 0) return;
   for (const job of done) {
     const last = job.procs[job.procs.length - 1];
-    const state = last.exitCode === 0 ? 'Done' : `Done(${last.exitCode})`;
+    const state = finishedJobState(sh.dialect, last);
     yield* sh.err(`[${job.id}]+  ${state.padEnd(24)}${job.text}\n`);
   }
   sh.jobs = sh.jobs.filter((j) => !done.includes(j));

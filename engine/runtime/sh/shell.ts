@@ -127,6 +127,17 @@ const SIGNAL_TEXT: Record<SignalName, string> = {
   WINCH: 'Window changed',
 };
 
+/**
+ * A finished job's state word in `jobs` and the completion notice: `Done`; a signal's text
+ * (`Terminated`) when the process was killed; otherwise bash prints `Exit N` (jobs.c
+ * printable_job_status, `Done(N)` only in POSIX mode) and busybox ash `Done(N)`.
+ */
+export function finishedJobState(dialect: Dialect, proc: Process): string {
+  if (proc.killedBy) return SIGNAL_TEXT[proc.killedBy];
+  if (proc.exitCode === 0) return 'Done';
+  return dialect === 'bash' ? `Exit ${proc.exitCode}` : `Done(${proc.exitCode})`;
+}
+
 /** Looks up a signal by name (TERM, SIGTERM) or number; 0/EXIT is 'EXIT'. */
 export function parseSignal(spec: string): SignalName | 'EXIT' | undefined {
   const up = spec.toUpperCase();
