@@ -36,6 +36,7 @@ import { replicaSetController } from './controllers/replicaset/replicaset';
 import { jobController } from './controllers/job/job-controller';
 import { ttlAfterFinishedController } from './controllers/ttl-after-finished';
 import { cronJobController } from './controllers/cronjob/cronjob-controller';
+import { kubernetesServiceController } from './controllers/kubernetes-service';
 import { ServiceNetwork } from './cluster/service-network';
 import { DEFAULT_CLUSTER, type ClusterSpec, type NodeSpec } from './cluster/topology';
 import { bootstrapCluster, createNode } from './cluster/bootstrap';
@@ -165,6 +166,7 @@ export class Simulation {
       jobController,
       ttlAfterFinishedController,
       cronJobController,
+      kubernetesServiceController,
     ])
       this.controllers.add(c);
     for (const c of options.controllers ?? []) this.controllers.add(c);

@@ -54,18 +54,9 @@ export function createNode(
   return withStatus.ok ? withStatus.value : created.value;
 }
 
-/** Creates every object of a fresh cluster. */
-export function bootstrapCluster(
-  server: ApiServer,
-  cluster: ClusterSpec,
-  indexOf: (spec: NodeSpec) => number,
-  now: () => Instant,
-): void {
-  for (const ns of SYSTEM_NAMESPACES) createNamespace(server, ns);
-  for (const spec of cluster.nodes) createNode(server, spec, indexOf(spec), now);
-  const controlPlane = cluster.nodes.find((n) => n.controlPlane) ?? cluster.nodes[0];
-  const apiserverIp = controlPlane ? nodeIpFor(indexOf(controlPlane)) : '172.18.0.2';
-  server.create({
+/** The `kubernetes` Service in `default` (the apiserver creates it and keeps it there). */
+export function kubernetesService(): KubeObject {
+  return {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: {
@@ -80,8 +71,12 @@ export function bootstrapCluster(
       type: 'ClusterIP',
       sessionAffinity: 'None',
     },
-  });
-  server.create({
+  } as KubeObject;
+}
+
+/** The `kubernetes` Endpoints: the apiserver's address (its endpoint reconciler keeps them). */
+export function kubernetesEndpoints(apiserverIp: string): KubeObject {
+  return {
     apiVersion: 'v1',
     kind: 'Endpoints',
     metadata: {
@@ -92,7 +87,22 @@ export function bootstrapCluster(
     subsets: [
       { addresses: [{ ip: apiserverIp }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] },
     ],
-  });
+  } as KubeObject;
+}
+
+/** Creates every object of a fresh cluster. */
+export function bootstrapCluster(
+  server: ApiServer,
+  cluster: ClusterSpec,
+  indexOf: (spec: NodeSpec) => number,
+  now: () => Instant,
+): void {
+  for (const ns of SYSTEM_NAMESPACES) createNamespace(server, ns);
+  for (const spec of cluster.nodes) createNode(server, spec, indexOf(spec), now);
+  const controlPlane = cluster.nodes.find((n) => n.controlPlane) ?? cluster.nodes[0];
+  const apiserverIp = controlPlane ? nodeIpFor(indexOf(controlPlane)) : '172.18.0.2';
+  server.create(kubernetesService());
+  server.create(kubernetesEndpoints(apiserverIp));
   server.create(
     {
       apiVersion: 'v1',
