@@ -5,4 +5,17 @@
  */
 
 /** Seed folder → what Podlab still lacks. */
-export const PENDING: Record<string, string> = {};
+export const PENDING: Record<string, string> = {
+  's000x-queue-test-pod':
+    'typing inside `kubectl run test --rm -ti … -- sh`: podlab run feeds every script line to the ' +
+    'workstation bash and gives programs /dev/null as stdin, so the lines meant for the pod ' +
+    '(`nc -w 1 queue 1080`, `exit`) never reach it and the session waits for ever. Needs the ' +
+    'script runner to type into the foreground program (the pane terminal). busybox nc with an ' +
+    'open terminal on stdin also waits for Ctrl-C after printing the number, hence `1…`.',
+  's000x-multiplier-queue':
+    'the three multiplier pods start in the same virtual instant and all connect to the one-shot ' +
+    '`nc -l` queue together: two get an empty reply and crash (arithmetic syntax error), so the ' +
+    'logs hold error lines and fewer than 100 numbers. On a real cluster the pods start some ' +
+    'hundreds of milliseconds apart and the lesson shows 100 lines, 2…200 (lesson-sources §2.4). ' +
+    'Needs per-pod start jitter in the kubelet timing model.',
+};
