@@ -37,6 +37,15 @@ describe('scripted workstation sessions', () => {
     );
   });
 
+  it('ends watch on SIGTERM with status 0 after leaving its screen, as procps die() does', () => {
+    const { run } = session();
+    const out = run('watch -n 5 -t echo hi &\nsleep 1\nkill %1\nsleep 1', true).output;
+    expect(out).toBe(
+      '$ watch -n 5 -t echo hi &\n[1] 2\n$ sleep 1\n\x1b[?1049h\x1b[H\x1b[2Jhi$ kill %1\n' +
+        '$ sleep 1\n\x1b[?1049l[1]+  Done                    watch -n 5 -t echo hi\n',
+    );
+  });
+
   it('moves virtual time with sleep and keeps shell state between lines', () => {
     const { sim, run } = session();
     const before = sim.now;
