@@ -1,5 +1,17 @@
+watch -n 1 kubectl get pod &
+sleep 1
+kill %1
+sleep 1
+watch -n 1 kubectl get jobs &
+sleep 1
+kill %1
+sleep 1
 cd ~/safari_gke_2/lesson_4/
 kubectl delete all --all
+watch -n 1 kubectl get job &
+sleep 1
+kill %1
+sleep 1
 kubectl get -w job &
 kubectl create job two-times --image=alpine \
     -- sh -c \
@@ -36,7 +48,10 @@ kubectl get jobs
 kubectl logs -l job-name=multiplier --tail=-1 | wc
 kubectl logs -l job-name=multiplier --tail=-1 | sort -g
 kubectl delete job --all
-kubectl get cronjob
+watch -n 1 kubectl get cronjob &
+sleep 1
+kill %1
+sleep 1
 kubectl create cronjob --help
 vi simple.yaml
 kubectl apply -f simple.yaml
@@ -50,9 +65,18 @@ kubectl get cronjob
 kubectl patch cronjob/simple \
     --patch '{"spec" : { "suspend" : false }}'
 kubectl get cronjob
-kubectl get pod -o wide
-kubectl get daemonset
-kubectl get deployment
+watch -n 1 -w kubectl get pod -o wide &
+sleep 1
+kill %1
+sleep 1
+watch -n 1 kubectl get daemonset &
+sleep 1
+kill %1
+sleep 1
+watch -n 1 kubectl get deployment &
+sleep 1
+kill %1
+sleep 1
 vi logDaemon.yaml
 kubectl apply -f logDaemon.yaml
 sleep 5

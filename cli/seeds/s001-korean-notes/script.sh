@@ -1,7 +1,10 @@
 kubectl apply -f testapp-daemon-notnodeselector.yaml
 kubectl get nodes
 sleep 229
-kubectl get pods --show-labels
+watch -n1 kubectl get pods --show-labels &
+sleep 1
+kill %1
+sleep 1
 kubectl delete daemonsets.apps testapp-daemon-notnodeselector
 kubectl apply -f testapp-ds-java.yaml
 sleep 248
@@ -17,7 +20,10 @@ kubectl label nodes node03 node=python
 sleep 5
 kill %1
 sleep 10
-kubectl get pods --show-labels
+watch -n1 kubectl get pods --show-labels &
+sleep 1
+kill %1
+sleep 1
 kubectl delete daemonsets.apps testapp-ds-java
 kubectl delete daemonsets.apps --all
 kubectl apply -f testapp-job.yaml
@@ -54,7 +60,10 @@ kubectl get pods --show-labels
 kubectl apply -f testapp-cron.yaml
 echo $?
 kubectl get pods
-kubectl get jobs --show-labels
+watch -n1 kubectl get jobs --show-labels &
+sleep 1
+kill %1
+sleep 1
 kubectl get cronjobs.batch
 kubectl delete cronjobs.batch testapp-cron
 kubectl delete cronjobs.batch --all
