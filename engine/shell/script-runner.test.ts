@@ -46,6 +46,24 @@ describe('scripted workstation sessions', () => {
     );
   });
 
+  it("lists jobs with bash's command text: compound commands on several lines, ` &` while running", () => {
+    const { run } = session();
+    const out = run(
+      'while true; do a=1; sleep 1 | cat ; done &\nfor i in 1 2; do sleep 5; done &\n' +
+        '{ sleep 5; echo x; } &\nsleep 1\njobs\nkill %1 %2 %3',
+    ).output;
+    // Recorded from bash 5.2 (interactive, job control on).
+    expect(out).toBe(
+      '[1] 2\n[2] 3\n[3] 4\n' +
+        '[1]   Running                 while true; do\n    a=1; sleep 1 | cat;\ndone &\n' +
+        '[2]-  Running                 for i in 1 2;\ndo\n    sleep 5;\ndone &\n' +
+        '[3]+  Running                 { sleep 5; echo x; } &\n' +
+        '[1]   Terminated              while true; do\n    a=1; sleep 1 | cat;\ndone\n' +
+        '[2]-  Terminated              for i in 1 2;\ndo\n    sleep 5;\ndone\n' +
+        '[3]+  Terminated              { sleep 5; echo x; }\n',
+    );
+  });
+
   it('moves virtual time with sleep and keeps shell state between lines', () => {
     const { sim, run } = session();
     const before = sim.now;

@@ -775,7 +775,12 @@ function* jobs(sh: Shell): Gen<number> {
     const mark = i === n - 1 ? '+' : i === n - 2 ? '-' : ' ';
     const last = job.procs[job.procs.length - 1];
     const state = done ? finishedJobState(sh.dialect, last) : 'Running';
-    out += `[${job.id}]${mark}  ${state.padEnd(27)}${sh.dialect === 'bash' ? job.text : ''}\n`;
+    // bash (jobs.c pretty_print_job): the state in 24 columns, ` &` after a running job;
+    // busybox ash lines the command up at column 33 and leaves it out here.
+    out +=
+      sh.dialect === 'bash'
+        ? `[${job.id}]${mark}  ${state.padEnd(24)}${job.text}${done ? '' : ' &'}\n`
+        : `[${job.id}]${mark}  ${state.padEnd(27)}\n`;
   });
   sh.jobs = sh.jobs.filter((j) => j.procs.some((p) => !p.done));
   yield* sh.out(out);
