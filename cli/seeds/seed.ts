@@ -24,6 +24,8 @@ export interface Seed {
   dir: string;
   script: string;
   expected: string;
+  /** The seed's commands as the document writes them (`commands.txt`), placeholders included. */
+  commands: string[];
 }
 
 /** Every seed folder, in name order. */
@@ -35,11 +37,13 @@ export function loadSeeds(): Seed[] {
     .map((id) => {
       const dir = join(SEEDS, id);
       const expectedPath = join(dir, 'expected.txt');
+      const commandsPath = join(dir, 'commands.txt');
       return {
         id,
         dir,
         script: readFileSync(join(dir, 'script.sh'), 'utf8'),
         expected: existsSync(expectedPath) ? readFileSync(expectedPath, 'utf8') : '',
+        commands: existsSync(commandsPath) ? splitCommands(readFileSync(commandsPath, 'utf8')) : [],
       };
     });
 }
@@ -83,3 +87,21 @@ export function runSeed(s: Seed): ScriptResult {
   const ws = createWorkstation(sim, { files: homeFiles(s.dir), editor: () => viewer });
   return runScript(sim, ws, s.script, { echo: options.echo });
 }
+
+/** Splits lines into commands, keeping backslash-continued lines together. */
+export function splitCommands(text: string): string[] {
+  const commands: string[] = [];
+  let current: string | undefined;
+  for (const line of text.replace(/\n$/, '').split('\n')) {
+    current = current === undefined ? line : `${current}\n${line}`;
+    if (!line.endsWith('\\')) {
+      commands.push(current);
+      current = undefined;
+    }
+  }
+  if (current !== undefined) commands.push(current);
+  return commands;
+}
+
+/** A learner's placeholder in a seed command: `XXXX…`, `[name]` or `<name>`. */
+export const PLACEHOLDER = /X{6,}|\[[A-Za-z]+\]|<[a-z-]+>/g;

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { matchTranscript, renderExpected } from '../golden/transcript-match';
-import { loadSeeds, runSeed } from './seed';
-import { PENDING } from './status';
+import { loadSeeds, PLACEHOLDER, runSeed, splitCommands } from './seed';
+import { PENDING, PLACEHOLDERS } from './status';
 
 const seeds = loadSeeds();
 
@@ -27,6 +27,24 @@ describe('seed transcripts (cli/seeds)', () => {
     const ids = new Set(seeds.map((s) => s.id));
     expect(Object.keys(PENDING).filter((id) => !ids.has(id))).toEqual([]);
   });
+
+  for (const s of seeds.filter((x) => x.commands.length > 0)) {
+    it(`${s.id} types every command of the seed, in order, as written`, () => {
+      const values = [...(PLACEHOLDERS[s.id] ?? [])];
+      const typed = splitCommands(s.script).map((c) => c.replace(/ &$/, ''));
+      let at = 0;
+      for (const command of s.commands) {
+        const filled = command.replace(PLACEHOLDER, () => values.shift() ?? '<missing value>');
+        const found = typed.indexOf(filled, at);
+        expect(
+          found,
+          `${s.id}: "${filled}" not in script.sh after line ${at}`,
+        ).toBeGreaterThanOrEqual(0);
+        at = found + 1;
+      }
+      expect(values, `${s.id}: unused PLACEHOLDERS values`).toEqual([]);
+    });
+  }
 
   for (const s of seeds) {
     const pending = PENDING[s.id];

@@ -19,3 +19,13 @@ export const PENDING: Record<string, string> = {
     'hundreds of milliseconds apart and the lesson shows 100 lines, 2…200 (lesson-sources §2.4). ' +
     'Needs per-pod start jitter in the kubelet timing model.',
 };
+
+/**
+ * What each seed's placeholders stand for in its script, in the order they occur in
+ * `commands.txt` (the names seed 1 generates, the nodes of the default cluster).
+ */
+export const PLACEHOLDERS: Record<string, string[]> = {
+  's000-lesson4': ['28948924-96lmq', 'cb576', '7x82t', '7x82t', '2025-01-15'],
+  's001-korean-notes': ['node01', 'node02', 'node03', 'testapp-ds-java', 'testapp-cron'],
+  's003-novacraft-story': ['daily-report', 'controlplane'],
+};
