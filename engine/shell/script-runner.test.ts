@@ -20,6 +20,50 @@ describe('scripted workstation sessions', () => {
     });
   });
 
+  it('continues a line that ends in a backslash on the next one (PS2), as bash does', () => {
+    const { run } = session();
+    expect(run('echo a \\\n    b\necho abc\\\ndef', true)).toEqual({
+      output: '$ echo a \\\n>     b\na b\n$ echo abc\\\n> def\nabcdef\n',
+      status: 0,
+    });
+  });
+
+  it("reports finished background jobs as bash does: Done, Exit N, or the signal's name", () => {
+    const { run } = session();
+    expect(run('sleep 100 &\nkill %1\nfalse &\nsleep 1\ntrue &\nsleep 1', true).output).toBe(
+      '$ sleep 100 &\n[1] 2\n$ kill %1\n[1]+  Terminated              sleep 100\n' +
+        '$ false &\n[1] 3\n$ sleep 1\n[1]+  Exit 1                  false\n' +
+        '$ true &\n[1] 5\n$ sleep 1\n[1]+  Done                    true\n',
+    );
+  });
+
+  it('ends watch on SIGTERM with status 0 after leaving its screen, as procps die() does', () => {
+    const { run } = session();
+    const out = run('watch -n 5 -t echo hi &\nsleep 1\nkill %1\nsleep 1', true).output;
+    expect(out).toBe(
+      '$ watch -n 5 -t echo hi &\n[1] 2\n$ sleep 1\n\x1b[?1049h\x1b[H\x1b[2Jhi$ kill %1\n' +
+        '$ sleep 1\n\x1b[?1049l[1]+  Done                    watch -n 5 -t echo hi\n',
+    );
+  });
+
+  it("lists jobs with bash's command text: compound commands on several lines, ` &` while running", () => {
+    const { run } = session();
+    const out = run(
+      'while true; do a=1; sleep 1 | cat ; done &\nfor i in 1 2; do sleep 5; done &\n' +
+        '{ sleep 5; echo x; } &\nsleep 1\njobs\nkill %1 %2 %3',
+    ).output;
+    // Recorded from bash 5.2 (interactive, job control on).
+    expect(out).toBe(
+      '[1] 2\n[2] 3\n[3] 4\n' +
+        '[1]   Running                 while true; do\n    a=1; sleep 1 | cat;\ndone &\n' +
+        '[2]-  Running                 for i in 1 2;\ndo\n    sleep 5;\ndone &\n' +
+        '[3]+  Running                 { sleep 5; echo x; } &\n' +
+        '[1]   Terminated              while true; do\n    a=1; sleep 1 | cat;\ndone\n' +
+        '[2]-  Terminated              for i in 1 2;\ndo\n    sleep 5;\ndone\n' +
+        '[3]+  Terminated              { sleep 5; echo x; }\n',
+    );
+  });
+
   it('moves virtual time with sleep and keeps shell state between lines', () => {
     const { sim, run } = session();
     const before = sim.now;

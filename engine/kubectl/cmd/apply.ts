@@ -50,6 +50,15 @@ export function applyMerge(
   ) as unknown as KubeObject;
 }
 
+/** resource.Info#String: the mapping (GroupVersionResource, GroupVersionKind), name and namespace. */
+function infoString(obj: KubeObject, namespace: string): string {
+  const [group, version] = obj.apiVersion.includes('/')
+    ? obj.apiVersion.split('/', 2)
+    : ['', obj.apiVersion];
+  const resource = resourceForKind(obj.kind)?.resource ?? obj.kind.toLowerCase();
+  return `Resource: "${group}/${version}, Resource=${resource}", GroupVersionKind: "${group}/${version}, Kind=${obj.kind}"\nName: "${obj.metadata?.name ?? ''}", Namespace: "${namespace}"`;
+}
+
 /** Applies one object read from `source`. */
 export function* applyObject(
   ctx: CommandContext,
@@ -184,6 +193,13 @@ function* runApply(ctx: CommandContext): CommandResult {
     if (!info.name && generateName) {
       // apply.go#applyOneObject: apply needs a name to find the object again.
       errors.push({ message: `from ${generateName}: cannot use generate name with apply` });
+      continue;
+    }
+    if (!info.name) {
+      // info.Get() fails in client-go (request.go#Name) before anything reaches the server.
+      errors.push({
+        message: `error when retrieving current configuration of:\n${infoString(info.object, info.namespace)}\nfrom server for: "${info.source}": resource name may not be empty`,
+      });
       continue;
     }
     const warnings: string[] = [];

@@ -375,6 +375,22 @@ describe('generateName', () => {
   });
 });
 
+describe('apply without a name', () => {
+  it('fails in info.Get() with the object mapping, as kubectl does (seed 003 un-indented YAML)', () => {
+    const flat = 'apiVersion: batch/v1\nkind: Job\nmetadata:\nname: pi\nspec:\n';
+    const { k } = setup({ 'flat.yaml': flat });
+    expect(k('apply', '-f', 'flat.yaml')).toEqual({
+      stdout: '',
+      stderr:
+        'error: error when retrieving current configuration of:\n' +
+        'Resource: "batch/v1, Resource=jobs", GroupVersionKind: "batch/v1, Kind=Job"\n' +
+        'Name: "", Namespace: "default"\n' +
+        'from server for: "flat.yaml": resource name may not be empty\n',
+      code: 1,
+    });
+  });
+});
+
 describe('kubectl delete --interactive', () => {
   it('asks before deleting', () => {
     const { k, kin, sim } = setup();

@@ -12,6 +12,7 @@ import {
   LoopControl,
   ShellError,
   parseSignal,
+  finishedJobState,
   shellQuote,
   EV_EXIT,
   type Shell,
@@ -773,8 +774,13 @@ function* jobs(sh: Shell): Gen<number> {
     const done = job.procs.every((p) => p.done);
     const mark = i === n - 1 ? '+' : i === n - 2 ? '-' : ' ';
     const last = job.procs[job.procs.length - 1];
-    const state = done ? (last.exitCode === 0 ? 'Done' : `Done(${last.exitCode})`) : 'Running';
-    out += `[${job.id}]${mark}  ${state.padEnd(27)}${sh.dialect === 'bash' ? job.text : ''}\n`;
+    const state = done ? finishedJobState(sh.dialect, last) : 'Running';
+    // bash (jobs.c pretty_print_job): the state in 24 columns, ` &` after a running job;
+    // busybox ash lines the command up at column 33 and leaves it out here.
+    out +=
+      sh.dialect === 'bash'
+        ? `[${job.id}]${mark}  ${state.padEnd(24)}${job.text}${done ? '' : ' &'}\n`
+        : `[${job.id}]${mark}  ${state.padEnd(27)}\n`;
   });
   sh.jobs = sh.jobs.filter((j) => j.procs.some((p) => !p.done));
   yield* sh.out(out);

@@ -221,6 +221,15 @@ export class Parser {
     return tok;
   }
 
+  /**
+   * A backslash-newline that ends the input read so far: bash and ash prompt with PS2 for the
+   * rest of the line instead of running what came before (interactive and stdin input only).
+   */
+  private continuation(pos: number): void {
+    if (this.streaming && pos + 2 >= this.src.length)
+      throw this.error('unexpected', pos, { incomplete: true });
+  }
+
   private error(
     kind: ParseErrorKind,
     pos: number,
@@ -249,8 +258,10 @@ export class Parser {
     for (;;) {
       const c = src[this.pos];
       if (c === ' ' || c === '\t') this.pos++;
-      else if (c === '\\' && src[this.pos + 1] === '\n') this.pos += 2;
-      else if (c === '#') {
+      else if (c === '\\' && src[this.pos + 1] === '\n') {
+        this.continuation(this.pos);
+        this.pos += 2;
+      } else if (c === '#') {
         while (this.pos < src.length && src[this.pos] !== '\n') this.pos++;
       } else break;
     }
@@ -326,6 +337,7 @@ export class Parser {
       if (c === '\\') {
         const n = src[this.pos + 1];
         if (n === '\n') {
+          this.continuation(this.pos);
           this.pos += 2;
           continue;
         }

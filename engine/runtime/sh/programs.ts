@@ -7,7 +7,15 @@ import type { Block, Process, Program } from '../kernel';
 import { resolvePath, ERRNO_TEXT } from '../fs';
 import type { Dialect, Node } from './ast';
 import { Parser, ParseError } from './parser';
-import { Shell, EV_EXIT, Interrupt, ShellError, CommandAbort, ExitNow } from './shell';
+import {
+  Shell,
+  EV_EXIT,
+  Interrupt,
+  ShellError,
+  CommandAbort,
+  ExitNow,
+  finishedJobState,
+} from './shell';
 import { defaultDisposition, testFiles } from './builtins';
 import { echoUtil, printfUtil, testUtil } from './utilities';
 
@@ -408,10 +416,14 @@ function* interactiveLoop(sh: Shell, config: ShellConfig): Gen<number> {
 function* reportJobs(sh: Shell): Gen<void> {
   const done = sh.jobs.filter((j) => j.procs.every((p) => p.done));
   if (done.length === 0) return;
+  const n = sh.jobs.length;
   for (const job of done) {
     const last = job.procs[job.procs.length - 1];
-    const state = last.exitCode === 0 ? 'Done' : `Done(${last.exitCode})`;
-    yield* sh.err(`[${job.id}]+  ${state.padEnd(24)}${job.text}\n`);
+    const state = finishedJobState(sh.dialect, last);
+    // The current job is `+`, the previous one `-`, as in `jobs`.
+    const i = sh.jobs.indexOf(job);
+    const mark = i === n - 1 ? '+' : i === n - 2 ? '-' : ' ';
+    yield* sh.err(`[${job.id}]${mark}  ${state.padEnd(24)}${job.text}\n`);
   }
   sh.jobs = sh.jobs.filter((j) => !done.includes(j));
 }

@@ -292,6 +292,13 @@ describe('commands from a non-terminal stdin', () => {
     });
   });
 
+  it('joins a backslash-newline split across reads instead of running the first half', () => {
+    const box = createSandbox();
+    const r = box.start(['sh'], { stdin: 'echo a \\\n  b\n' });
+    box.sim.advance(10);
+    expect(r.stdout()).toBe('a b\n');
+  });
+
   it('runs a script file with arguments and reports errors with its name and line', () => {
     const box = createSandbox();
     box.ns.fs.writeFile('/s.sh', 'echo "$0 $1"\ncd /nope\n', { mode: 0o755 });

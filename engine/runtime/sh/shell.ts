@@ -127,6 +127,17 @@ const SIGNAL_TEXT: Record<SignalName, string> = {
   WINCH: 'Window changed',
 };
 
+/**
+ * A finished job's state word in `jobs` and the completion notice: `Done`; a signal's text
+ * (`Terminated`) when the process was killed; otherwise bash prints `Exit N` (jobs.c
+ * printable_job_status, `Done(N)` only in POSIX mode) and busybox ash `Done(N)`.
+ */
+export function finishedJobState(dialect: Dialect, proc: Process): string {
+  if (proc.killedBy) return SIGNAL_TEXT[proc.killedBy];
+  if (proc.exitCode === 0) return 'Done';
+  return dialect === 'bash' ? `Exit ${proc.exitCode}` : `Done(${proc.exitCode})`;
+}
+
 /** Looks up a signal by name (TERM, SIGTERM) or number; 0/EXIT is 'EXIT'. */
 export function parseSignal(spec: string): SignalName | 'EXIT' | undefined {
   const up = spec.toUpperCase();
@@ -1456,9 +1467,69 @@ function quoteAssign(a: string): string {
   );
 }
 
-/** A short text for a node (job listings). */
-export function nodeText(node: Node): string {
-  if (node.t === 'simple') return node.words.map((w) => w.raw).join(' ');
-  if (node.t === 'pipeline') return node.cmds.map(nodeText).join(' | ');
-  return '...';
+/**
+ * A job's command text, as bash prints it in `jobs` and job notices (print_cmd.c
+ * make_command_string): compound commands span lines, bodies indented by four spaces and ended
+ * with `;`, e.g. `while true; do\n    sleep 1;\ndone`.
+ */
+export function nodeText(node: Node, indent = 0): string {
+  const pad = ' '.repeat(indent);
+  const inner = ' '.repeat(indent + 4);
+  const body = (n: Node) => inner + withSemicolon(nodeText(n, indent + 4));
+  switch (node.t) {
+    case 'simple':
+      return [
+        ...node.assigns.map((a) => `${a.name}${a.append ? '+=' : '='}${a.value.raw}`),
+        ...node.words.map((w) => w.raw),
+        ...node.redirs.map(redirText),
+      ].join(' ');
+    case 'pipeline':
+      return (node.bang ? '! ' : '') + node.cmds.map((c) => nodeText(c, indent)).join(' | ');
+    case 'andor':
+      return [
+        nodeText(node.first, indent),
+        ...node.rest.map((r) => `${r.op} ${nodeText(r.node, indent)}`),
+      ].join(' ');
+    case 'list':
+      return node.items
+        .map((it, i) =>
+          i < node.items.length - 1 || it.bg
+            ? nodeText(it.node, indent) + (it.bg ? ' &' : ';')
+            : nodeText(it.node, indent),
+        )
+        .join(' ');
+    case 'group':
+      return `{ ${withSemicolon(nodeText(node.body, indent))} }`;
+    case 'subshell':
+      return `( ${nodeText(node.body, indent)} )`;
+    case 'loop':
+      return `${node.until ? 'until' : 'while'} ${withSemicolon(nodeText(node.cond, indent))} do\n${body(node.body)}\n${pad}done`;
+    case 'for': {
+      const items = node.items ? ` in ${node.items.map((w) => w.raw).join(' ')}` : '';
+      return `for ${node.name}${items};\n${pad}do\n${body(node.body)}\n${pad}done`;
+    }
+    case 'if': {
+      let text = '';
+      node.clauses.forEach((c, i) => {
+        text += `${i === 0 ? 'if' : `${pad}elif`} ${withSemicolon(nodeText(c.cond, indent))} then\n${body(c.body)}\n`;
+      });
+      if (node.otherwise) text += `${pad}else\n${body(node.otherwise)}\n`;
+      return text + `${pad}fi`;
+    }
+    case 'cond':
+      return `[[ ${node.words.map((w) => w.raw).join(' ')} ]]`;
+    case 'arithcmd':
+      return `(( ${node.expr.raw} ))`;
+    default:
+      return '...';
+  }
+}
+
+/** print_cmd.c semicolon(): a `;` unless the text already ends with one or a newline. */
+function withSemicolon(text: string): string {
+  return /[;\n&]$/.test(text) ? text : text + ';';
+}
+
+function redirText(r: Redir): string {
+  return `${r.fd !== undefined ? r.fd : ''}${r.op} ${r.target.raw}`;
 }

@@ -160,6 +160,8 @@ export const watchProgram: Program = function* watch(proc) {
   const tty = proc.fd(1)?.tty;
   const width = () => tty?.columns ?? 80;
   const rows = () => tty?.rows ?? 24;
+  // watch.c: SIGINT, SIGTERM and SIGHUP run die(), which leaves curses and exits 0.
+  for (const sig of ['HUP', 'INT', 'TERM'] as const) proc.setDisposition(sig, 'catch');
   yield* proc.out('\x1b[?1049h');
   try {
     for (;;) {
@@ -213,7 +215,11 @@ export const watchProgram: Program = function* watch(proc) {
       screen += lines.slice(0, rows()).join('\r\n');
       yield* proc.out(utf8Encode(screen));
       if (errexit && status !== 0) return 8;
-      yield* proc.sleep(interval * 1000);
+      if (proc.takeSignal() !== undefined) return 0;
+      if (!(yield* proc.sleep(interval * 1000, true))) {
+        proc.takeSignal();
+        return 0;
+      }
     }
   } finally {
     // Leaving curses restores the screen the shell had.
