@@ -6,7 +6,8 @@ import type { KubeObject } from '../../api/object';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { marshalYaml } from '../printers';
 import { fetchTargets, parseResourceArgs, parseSelectors } from '../resource/builder';
-import { filenameFlags, readFileInfos } from './file-infos';
+import { filenameFlags, WRITE_SELECTOR_FLAG } from './common-flags';
+import { readFileInfos } from './file-infos';
 import { LAST_APPLIED } from './last-applied';
 
 const NO_RESOURCES =
@@ -101,13 +102,7 @@ export const viewLastAppliedCommand: CommandSpec = {
       default: 'yaml',
       usage: 'Output format: yaml or json.',
     },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      usage:
-        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-    },
+    WRITE_SELECTOR_FLAG,
   ],
   run: runView,
 };

@@ -15,14 +15,18 @@ import type { Block } from '../../runtime/kernel';
 import { viewLastAppliedCommand } from './apply-view-last-applied';
 import { setLastAppliedCommand } from './apply-set-last-applied';
 import { fieldValidationOf, fieldWarnings, validateFlagError } from './create';
-import { filenameFlags, readFileInfos, unsupportedFlag } from './file-infos';
-import { LAST_APPLIED, lastAppliedAnnotated, lastAppliedOf } from './last-applied';
 import {
+  filenameFlags,
   DRY_RUN_FLAG,
   PRINT_FLAGS,
   VALIDATE_FLAG,
-  dryRunStrategy,
   fieldManagerFlag,
+  WRITE_SELECTOR_FLAG,
+} from './common-flags';
+import { readFileInfos, unsupportedFlag } from './file-infos';
+import { LAST_APPLIED, lastAppliedAnnotated, lastAppliedOf } from './last-applied';
+import {
+  dryRunStrategy,
   formatRunErrors,
   objectPrinter,
   withDryRun,
@@ -291,13 +295,7 @@ export const applyCommand: CommandSpec = {
       type: 'stringArray',
       usage: 'With --prune: the group/version/kinds that may be pruned.',
     },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      usage:
-        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-    },
+    WRITE_SELECTOR_FLAG,
     {
       name: 'server-side',
       type: 'bool',

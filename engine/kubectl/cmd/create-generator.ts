@@ -13,12 +13,9 @@ import {
   PRINT_FLAGS,
   SAVE_CONFIG_FLAG,
   VALIDATE_FLAG,
-  dryRunStrategy,
   fieldManagerFlag,
-  objectPrinter,
-  withDryRun,
-  type DryRun,
-} from './write-output';
+} from './common-flags';
+import { dryRunStrategy, objectPrinter, withDryRun, type DryRun } from './write-output';
 
 /** Flags every generator has (print flags, dry-run, save-config, validate, field manager). */
 export const GENERATOR_FLAGS: FlagDef[] = [

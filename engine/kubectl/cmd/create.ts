@@ -13,7 +13,16 @@ import { createJobCommand } from './create-job';
 import { createNamespaceCommand } from './create-namespace';
 import { createServiceCommand } from './create-service';
 import { createConfigMapCommand } from './create-configmap';
-import { filenameFlags, readFileInfos, type FileInfo, unsupportedFlag } from './file-infos';
+import {
+  filenameFlags,
+  DRY_RUN_FLAG,
+  PRINT_FLAGS,
+  SAVE_CONFIG_FLAG,
+  VALIDATE_FLAG,
+  fieldManagerFlag,
+  WRITE_SELECTOR_FLAG,
+} from './common-flags';
+import { readFileInfos, type FileInfo, unsupportedFlag } from './file-infos';
 import { EDIT_HEADER, editorCommand, launchEditor, stripComments } from './edit';
 import { readManifests } from '../../api/decode/manifest';
 import type { Block } from '../../runtime/kernel';
@@ -21,12 +30,7 @@ import { utf8Decode, utf8Encode } from '../../util/utf8';
 import { marshalYaml } from '../printers';
 import { lastAppliedAnnotated, LAST_APPLIED } from './last-applied';
 import {
-  DRY_RUN_FLAG,
-  PRINT_FLAGS,
-  SAVE_CONFIG_FLAG,
-  VALIDATE_FLAG,
   dryRunStrategy,
-  fieldManagerFlag,
   formatRunErrors,
   objectPrinter,
   withDryRun,
@@ -202,13 +206,7 @@ export const createCommand: CommandSpec = {
       usage: 'Raw URI to POST to the server, with the transport of the kubeconfig.',
     },
     SAVE_CONFIG_FLAG,
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      usage:
-        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-    },
+    WRITE_SELECTOR_FLAG,
     VALIDATE_FLAG,
     {
       name: 'windows-line-endings',

@@ -8,9 +8,10 @@ import type { KubeObject } from '../../api/object';
 import type { ResourceInfo } from '../../api/resources';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { fetchTargets, parseResourceArgs, parseSelectors } from '../resource/builder';
-import { filenameFlags, kindDotGroup, readFileInfos, unsupportedFlag } from './file-infos';
+import { filenameFlags, DRY_RUN_FLAG, WRITE_SELECTOR_FLAG } from './common-flags';
+import { kindDotGroup, readFileInfos, unsupportedFlag } from './file-infos';
 import { waitForDeletion, type DeletedRef } from './wait-deleted';
-import { DRY_RUN_FLAG, dryRunStrategy, formatRunErrors, type RunError } from './write-output';
+import { dryRunStrategy, formatRunErrors, type RunError } from './write-output';
 
 /** delete_flags.go#GetCascadingStrategy. */
 export function cascadingStrategy(
@@ -339,13 +340,7 @@ export const deleteCommand: CommandSpec = {
       type: 'string',
       usage: 'Raw URI to DELETE on the server, with the transport of the kubeconfig.',
     },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      usage:
-        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-    },
+    WRITE_SELECTOR_FLAG,
     {
       name: 'timeout',
       type: 'duration',

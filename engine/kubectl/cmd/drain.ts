@@ -10,8 +10,8 @@ import { notFound } from '../../api/errors';
 import { isSelectorError, parseSelector } from '../../api/labels';
 import type { Block } from '../../runtime/kernel';
 import type { CommandContext, CommandSpec } from '../command';
+import { MUTATE_DRY_RUN_FLAG } from './common-flags';
 import {
-  DRY_RUN_FLAG,
   WatchQueue,
   flagDuration,
   deadlineAfter,
@@ -101,7 +101,7 @@ function cordonSpec(desired: boolean): CommandSpec {
     examples: desired
       ? '  # Stop new pods from landing on node foo\n  kubectl cordon foo'
       : '  # Let pods be scheduled on node foo again\n  kubectl uncordon foo',
-    flags: [DRY_RUN_FLAG, SELECTOR_FLAG],
+    flags: [MUTATE_DRY_RUN_FLAG, SELECTOR_FLAG],
     *run(ctx) {
       const dry = dryRunStrategy(ctx);
       if (typeof dry === 'object') return yield* ctx.fail(dry.error);
@@ -354,7 +354,7 @@ export const drainCommand: CommandSpec = {
       usage:
         'Force drain to use delete, even if eviction is supported. This will bypass checking PodDisruptionBudgets, use with caution.',
     },
-    DRY_RUN_FLAG,
+    MUTATE_DRY_RUN_FLAG,
     {
       name: 'force',
       type: 'bool',

@@ -15,15 +15,16 @@ import { utf8Decode, utf8Encode } from '../../util/utf8';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { marshalYaml } from '../printers';
 import { fetchTargets, parseResourceArgs } from '../resource/builder';
-import { filenameFlags, readFileInfos, unsupportedFlag } from './file-infos';
-import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
 import {
+  filenameFlags,
   PRINT_FLAGS,
   SAVE_CONFIG_FLAG,
   VALIDATE_FLAG,
   fieldManagerFlag,
-  objectPrinter,
-} from './write-output';
+} from './common-flags';
+import { readFileInfos, unsupportedFlag } from './file-infos';
+import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
+import { objectPrinter } from './write-output';
 
 export const EDIT_HEADER =
   "# Please edit the object below. Lines beginning with a '#' will be ignored,\n" +

@@ -11,32 +11,7 @@ import type { Selector } from '../../api/labels';
 import { matches } from '../../api/labels';
 import type { Block } from '../../runtime/kernel';
 import type { CommandContext } from '../command';
-import type { FlagDef } from '../flags';
 import { visitManifests } from '../resource/manifests';
-
-/** `-f`, `-R` and `-k` as the write verbs declare them (`purpose` completes the -f usage). */
-export function filenameFlags(purpose: string): FlagDef[] {
-  return [
-    {
-      name: 'filename',
-      short: 'f',
-      type: 'stringSlice',
-      usage: `Files, directories or URLs of manifests ${purpose}.`,
-    },
-    {
-      name: 'recursive',
-      short: 'R',
-      type: 'bool',
-      usage: 'Also read the manifests in the subdirectories of the -f directories.',
-    },
-    {
-      name: 'kustomize',
-      short: 'k',
-      type: 'string',
-      usage: 'Process a kustomization directory. Cannot be combined with -f or -R.',
-    },
-  ];
-}
 
 /**
  * The flags Podlab accepts for compatibility but does not model (`--raw`, `--subresource`): the

@@ -9,9 +9,8 @@ import type { Block } from '../../runtime/kernel';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
 import { isValidLabelValue } from '../../api/registry/validation/names';
+import { MUTATE_DRY_RUN_FLAG, MUTATE_PRINT_FLAGS } from './common-flags';
 import {
-  DRY_RUN_FLAG,
-  OUTPUT_FLAG,
   canonicalJson,
   collectTargets,
   dryRunStrategy,
@@ -57,13 +56,8 @@ export function metadataFlags(noun: string): FlagDef[] {
       type: 'bool',
       usage: 'If true, check the specified action in all namespaces.',
     },
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      usage: 'If true, ignore any errors in templates when a field or map key is missing.',
-    },
-    DRY_RUN_FLAG,
+    ...MUTATE_PRINT_FLAGS,
+    MUTATE_DRY_RUN_FLAG,
     {
       name: 'field-manager',
       type: 'string',
@@ -93,7 +87,6 @@ export function metadataFlags(noun: string): FlagDef[] {
       type: 'bool',
       usage: `If true, ${noun} will NOT contact api-server but run locally.`,
     },
-    OUTPUT_FLAG,
     {
       name: 'overwrite',
       type: 'bool',
@@ -115,16 +108,6 @@ export function metadataFlags(noun: string): FlagDef[] {
       short: 'l',
       type: 'string',
       usage: 'Selector (label query) to filter on, e.g. -l key1=value1,key2=value2.',
-    },
-    {
-      name: 'show-managed-fields',
-      type: 'bool',
-      usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-    },
-    {
-      name: 'template',
-      type: 'string',
-      usage: 'Template string or path to template file to use when -o=go-template.',
     },
   ];
 }

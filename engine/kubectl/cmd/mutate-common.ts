@@ -13,7 +13,7 @@ import type { KubeObject } from '../../api/object';
 import type { ResourceInfo } from '../../api/resources';
 import type { Instant } from '../../time/instant';
 import type { CommandContext } from '../command';
-import { parseGoDuration, type FlagDef } from '../flags';
+import { parseGoDuration } from '../flags';
 import { groupKindOf } from '../printers/tableprinter';
 import { printJson } from '../printers/json';
 import { printYaml } from '../printers/yaml';
@@ -113,25 +113,6 @@ export function* printErrors(ctx: CommandContext, errors: readonly StatusError[]
   for (const e of errors) yield* ctx.statusError(e);
   return errors.length > 0 ? 1 : 0;
 }
-
-/** The `-o` flag the mutating verbs share (name, json, yaml; default: `<name> <operation>`). */
-export const OUTPUT_FLAG: FlagDef = {
-  name: 'output',
-  short: 'o',
-  type: 'string',
-  usage:
-    'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-};
-
-/** The `--dry-run` flag (none|client|server). */
-export const DRY_RUN_FLAG: FlagDef = {
-  name: 'dry-run',
-  type: 'string',
-  default: 'none',
-  noOptDefault: 'unchanged',
-  usage:
-    'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
-};
 
 /** kubectl's GetDryRunStrategy. */
 export function dryRunStrategy(

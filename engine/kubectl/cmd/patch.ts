@@ -7,9 +7,8 @@ import { parseDocument } from 'yaml';
 import type { JsonValue, KubeObject } from '../../api/object';
 import type { PatchType } from '../../api/apiserver';
 import type { CommandSpec } from '../command';
+import { MUTATE_DRY_RUN_FLAG, MUTATE_PRINT_FLAGS } from './common-flags';
 import {
-  DRY_RUN_FLAG,
-  OUTPUT_FLAG,
   canonicalJson,
   collectTargets,
   dryRunStrategy,
@@ -48,13 +47,8 @@ export const patchCommand: CommandSpec = {
     '  # Change the image of one container (merged by name)\n  kubectl patch deployment web -p \'{"spec":{"template":{"spec":{"containers":[{"name":"web","image":"nginx:1.27"}]}}}}\'\n\n' +
     '  # Replace a list element with a JSON patch\n  kubectl patch pod p --type=json -p \'[{"op":"replace","path":"/spec/containers/0/image","value":"busybox:1.37"}]\'',
   flags: [
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      usage: 'If true, ignore any errors in templates when a field or map key is missing.',
-    },
-    DRY_RUN_FLAG,
+    ...MUTATE_PRINT_FLAGS,
+    MUTATE_DRY_RUN_FLAG,
     {
       name: 'field-manager',
       type: 'string',
@@ -79,7 +73,6 @@ export const patchCommand: CommandSpec = {
       usage:
         'If true, patch will operate on the content of the file, not the server-side resource.',
     },
-    OUTPUT_FLAG,
     {
       name: 'patch',
       short: 'p',
@@ -98,19 +91,9 @@ export const patchCommand: CommandSpec = {
       usage: 'Process the directory used in -f, --filename recursively.',
     },
     {
-      name: 'show-managed-fields',
-      type: 'bool',
-      usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-    },
-    {
       name: 'subresource',
       type: 'string',
       usage: 'If specified, patch will operate on the subresource of the requested object.',
-    },
-    {
-      name: 'template',
-      type: 'string',
-      usage: 'Template string or path to template file to use when -o=go-template.',
     },
     {
       name: 'type',

@@ -6,16 +6,19 @@
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { CASCADE_FLAG, cascadingStrategy, deletionLine } from './delete';
 import { fieldValidationOf, fieldWarnings, validateFlagError } from './create';
-import { filenameFlags, readFileInfos, unsupportedFlag } from './file-infos';
-import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
-import { waitForDeletion, type DeletedRef } from './wait-deleted';
 import {
+  filenameFlags,
   DRY_RUN_FLAG,
   PRINT_FLAGS,
   SAVE_CONFIG_FLAG,
   VALIDATE_FLAG,
-  dryRunStrategy,
   fieldManagerFlag,
+} from './common-flags';
+import { readFileInfos, unsupportedFlag } from './file-infos';
+import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
+import { waitForDeletion, type DeletedRef } from './wait-deleted';
+import {
+  dryRunStrategy,
   formatRunErrors,
   objectPrinter,
   withDryRun,

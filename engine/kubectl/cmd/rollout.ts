@@ -21,8 +21,12 @@ import { tabFormat, type TabWriter } from '../format/tabwriter';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
 import {
-  DRY_RUN_FLAG,
-  OUTPUT_FLAG,
+  MUTATE_DRY_RUN_FLAG,
+  MUTATE_PRINT_FLAGS,
+  SELECTOR_FLAG,
+  filenameOptionFlags,
+} from './common-flags';
+import {
   WatchQueue,
   flagDuration,
   collectTargets,
@@ -38,45 +42,8 @@ import { CHANGE_CAUSE_ANNOTATION } from './annotate';
 const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 
 const FILE_FLAGS: FlagDef[] = [
-  {
-    name: 'filename',
-    short: 'f',
-    type: 'stringSlice',
-    usage: 'Filename, directory, or URL to files identifying the resource to get from a server.',
-  },
-  { name: 'kustomize', short: 'k', type: 'string', usage: 'Process the kustomization directory.' },
-  {
-    name: 'recursive',
-    short: 'R',
-    type: 'bool',
-    usage: 'Process the directory used in -f, --filename recursively.',
-  },
-  {
-    name: 'selector',
-    short: 'l',
-    type: 'string',
-    usage: 'Selector (label query) to filter on, e.g. -l key1=value1,key2=value2.',
-  },
-];
-
-const PRINT_FLAGS: FlagDef[] = [
-  {
-    name: 'allow-missing-template-keys',
-    type: 'bool',
-    default: true,
-    usage: 'If true, ignore any errors in templates when a field or map key is missing.',
-  },
-  OUTPUT_FLAG,
-  {
-    name: 'show-managed-fields',
-    type: 'bool',
-    usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-  },
-  {
-    name: 'template',
-    type: 'string',
-    usage: 'Template string or path to template file to use when -o=go-template.',
-  },
+  ...filenameOptionFlags('identifying the resource to get from a server.'),
+  SELECTOR_FLAG,
 ];
 
 /** GroupKind.String(): `Pod`, `Job.batch`. */
@@ -333,7 +300,7 @@ const historyCommand: CommandSpec = {
     '  # Show revision 3\n  kubectl rollout history daemonset/logd --revision=3',
   flags: [
     ...FILE_FLAGS,
-    ...PRINT_FLAGS,
+    ...MUTATE_PRINT_FLAGS,
     {
       name: 'revision',
       type: 'int',
@@ -490,8 +457,8 @@ const undoCommand: CommandSpec = {
     '  # Go back to revision 3 of daemon set logd\n  kubectl rollout undo daemonset/logd --to-revision=3',
   flags: [
     ...FILE_FLAGS,
-    ...PRINT_FLAGS,
-    DRY_RUN_FLAG,
+    ...MUTATE_PRINT_FLAGS,
+    MUTATE_DRY_RUN_FLAG,
     {
       name: 'to-revision',
       type: 'int',
@@ -552,7 +519,7 @@ function patchingCommand(
     examples,
     flags: [
       ...FILE_FLAGS,
-      ...PRINT_FLAGS,
+      ...MUTATE_PRINT_FLAGS,
       {
         name: 'field-manager',
         type: 'string',

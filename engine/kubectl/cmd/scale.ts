@@ -7,9 +7,8 @@
 import type { KubeObject } from '../../api/object';
 import type { StatusError } from '../../api/errors';
 import type { CommandSpec } from '../command';
+import { MUTATE_DRY_RUN_FLAG, MUTATE_PRINT_FLAGS } from './common-flags';
 import {
-  DRY_RUN_FLAG,
-  OUTPUT_FLAG,
   WatchQueue,
   flagDuration,
   collectTargets,
@@ -47,12 +46,7 @@ export const scaleCommand: CommandSpec = {
       type: 'bool',
       usage: 'Select all resources in the namespace of the specified resource types',
     },
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      usage: 'If true, ignore any errors in templates when a field or map key is missing.',
-    },
+    ...MUTATE_PRINT_FLAGS,
     {
       name: 'current-replicas',
       type: 'int',
@@ -60,7 +54,7 @@ export const scaleCommand: CommandSpec = {
       usage:
         'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.',
     },
-    DRY_RUN_FLAG,
+    MUTATE_DRY_RUN_FLAG,
     {
       name: 'filename',
       short: 'f',
@@ -73,7 +67,6 @@ export const scaleCommand: CommandSpec = {
       type: 'string',
       usage: 'Process the kustomization directory.',
     },
-    OUTPUT_FLAG,
     {
       name: 'recursive',
       short: 'R',
@@ -97,16 +90,6 @@ export const scaleCommand: CommandSpec = {
       short: 'l',
       type: 'string',
       usage: 'Selector (label query) to filter on, e.g. -l key1=value1,key2=value2.',
-    },
-    {
-      name: 'show-managed-fields',
-      type: 'bool',
-      usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-    },
-    {
-      name: 'template',
-      type: 'string',
-      usage: 'Template string or path to template file to use when -o=go-template.',
     },
     {
       name: 'timeout',

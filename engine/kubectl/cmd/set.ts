@@ -9,9 +9,8 @@ import { cloneJson, jsonEqual } from '../../api/patch';
 import type { Block } from '../../runtime/kernel';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
+import { MUTATE_DRY_RUN_FLAG, MUTATE_PRINT_FLAGS } from './common-flags';
 import {
-  DRY_RUN_FLAG,
-  OUTPUT_FLAG,
   collectTargets,
   dryRunStrategy,
   outputError,
@@ -68,13 +67,8 @@ const COMMON_FLAGS: FlagDef[] = [
     type: 'bool',
     usage: 'Select all resources, in the namespace of the specified resource types',
   },
-  {
-    name: 'allow-missing-template-keys',
-    type: 'bool',
-    default: true,
-    usage: 'If true, ignore any errors in templates when a field or map key is missing.',
-  },
-  DRY_RUN_FLAG,
+  ...MUTATE_PRINT_FLAGS,
+  MUTATE_DRY_RUN_FLAG,
   {
     name: 'field-manager',
     type: 'string',
@@ -93,7 +87,6 @@ const COMMON_FLAGS: FlagDef[] = [
     type: 'bool',
     usage: 'If true, set will NOT contact api-server but run locally.',
   },
-  OUTPUT_FLAG,
   {
     name: 'recursive',
     short: 'R',
@@ -105,16 +98,6 @@ const COMMON_FLAGS: FlagDef[] = [
     short: 'l',
     type: 'string',
     usage: 'Selector (label query) to filter on, e.g. -l key1=value1,key2=value2.',
-  },
-  {
-    name: 'show-managed-fields',
-    type: 'bool',
-    usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-  },
-  {
-    name: 'template',
-    type: 'string',
-    usage: 'Template string or path to template file to use when -o=go-template.',
   },
 ];
 

@@ -8,9 +8,8 @@ import type { KubeObject } from '../../api/object';
 import { resolveResource } from '../../api/resources';
 import { isQualifiedName, isValidLabelValue } from '../../api/registry/validation/names';
 import type { CommandSpec } from '../command';
+import { MUTATE_DRY_RUN_FLAG, MUTATE_PRINT_FLAGS } from './common-flags';
 import {
-  DRY_RUN_FLAG,
-  OUTPUT_FLAG,
   collect,
   dryRunStrategy,
   outputError,
@@ -124,20 +123,14 @@ export const taintCommand: CommandSpec = {
     '  # Remove every taint with the key dedicated\n  kubectl taint nodes node-1 dedicated-',
   flags: [
     { name: 'all', type: 'bool', usage: 'Select all nodes in the cluster' },
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      usage: 'If true, ignore any errors in templates when a field or map key is missing.',
-    },
-    DRY_RUN_FLAG,
+    ...MUTATE_PRINT_FLAGS,
+    MUTATE_DRY_RUN_FLAG,
     {
       name: 'field-manager',
       type: 'string',
       default: 'kubectl-taint',
       usage: 'Name of the manager used to track field ownership.',
     },
-    OUTPUT_FLAG,
     {
       name: 'overwrite',
       type: 'bool',
@@ -149,16 +142,6 @@ export const taintCommand: CommandSpec = {
       short: 'l',
       type: 'string',
       usage: 'Selector (label query) to filter on, e.g. -l key1=value1,key2=value2.',
-    },
-    {
-      name: 'show-managed-fields',
-      type: 'bool',
-      usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-    },
-    {
-      name: 'template',
-      type: 'string',
-      usage: 'Template string or path to template file to use when -o=go-template.',
     },
     {
       name: 'validate',

@@ -11,8 +11,8 @@ import type { CommandContext, CommandSpec } from '../command';
 import { relaxedJsonPathExpression } from '../printers/customcolumns';
 import { findJsonPathResults, parseJsonPath, type JsonPathTemplate } from '../printers/jsonpath';
 import { goSprint } from '../printers/govalue';
+import { MUTATE_PRINT_FLAGS } from './common-flags';
 import {
-  OUTPUT_FLAG,
   WatchQueue,
   collectTargets,
   flagDuration,
@@ -171,12 +171,7 @@ export const waitCommand: CommandSpec = {
       usage:
         'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
     },
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      usage: 'If true, ignore any errors in templates when a field or map key is missing.',
-    },
+    ...MUTATE_PRINT_FLAGS,
     {
       name: 'field-selector',
       type: 'string',
@@ -200,7 +195,6 @@ export const waitCommand: CommandSpec = {
       type: 'bool',
       usage: 'If true, annotation will NOT contact api-server but run locally.',
     },
-    OUTPUT_FLAG,
     {
       name: 'recursive',
       short: 'R',
@@ -214,16 +208,6 @@ export const waitCommand: CommandSpec = {
       type: 'string',
       usage:
         "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)",
-    },
-    {
-      name: 'show-managed-fields',
-      type: 'bool',
-      usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-    },
-    {
-      name: 'template',
-      type: 'string',
-      usage: 'Template string or path to template file to use when -o=go-template.',
     },
     {
       name: 'timeout',
