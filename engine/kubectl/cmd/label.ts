@@ -9,7 +9,13 @@ import type { Block } from '../../runtime/kernel';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
 import { isValidLabelValue } from '../../api/registry/validation/names';
-import { MUTATE_DRY_RUN_FLAG, MUTATE_PRINT_FLAGS } from './common-flags';
+import {
+  MUTATE_DRY_RUN_FLAG,
+  MUTATE_PRINT_FLAGS,
+  fieldManagerFlag,
+  SELECTOR_FLAG,
+  filenameOptionFlags,
+} from './common-flags';
 import {
   canonicalJson,
   collectTargets,
@@ -58,29 +64,13 @@ export function metadataFlags(noun: string): FlagDef[] {
     },
     ...MUTATE_PRINT_FLAGS,
     MUTATE_DRY_RUN_FLAG,
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: `kubectl-${noun === 'label' ? 'label' : 'annotate'}`,
-      usage: 'Name of the manager used to track field ownership.',
-    },
+    fieldManagerFlag(`kubectl-${noun === 'label' ? 'label' : 'annotate'}`),
     {
       name: 'field-selector',
       type: 'string',
       usage: 'Selector (field query) to filter on, e.g. --field-selector key1=value1.',
     },
-    {
-      name: 'filename',
-      short: 'f',
-      type: 'stringSlice',
-      usage: `Filename, directory, or URL to files identifying the resource to update the ${noun}s`,
-    },
-    {
-      name: 'kustomize',
-      short: 'k',
-      type: 'string',
-      usage: 'Process the kustomization directory.',
-    },
+    ...filenameOptionFlags(`identifying the resource to update the ${noun}s`),
     { name: 'list', type: 'bool', usage: `If true, display the ${noun}s for a given resource.` },
     {
       name: 'local',
@@ -93,22 +83,11 @@ export function metadataFlags(noun: string): FlagDef[] {
       usage: `If true, allow ${noun}s to be overwritten, otherwise reject ${noun} updates that overwrite existing ${noun}s.`,
     },
     {
-      name: 'recursive',
-      short: 'R',
-      type: 'bool',
-      usage: 'Process the directory used in -f, --filename recursively.',
-    },
-    {
       name: 'resource-version',
       type: 'string',
       usage: `If non-empty, the ${noun}s update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.`,
     },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      usage: 'Selector (label query) to filter on, e.g. -l key1=value1,key2=value2.',
-    },
+    SELECTOR_FLAG,
   ];
 }
 

@@ -7,7 +7,12 @@ import { parseDocument } from 'yaml';
 import type { JsonValue, KubeObject } from '../../api/object';
 import type { PatchType } from '../../api/apiserver';
 import type { CommandSpec } from '../command';
-import { MUTATE_DRY_RUN_FLAG, MUTATE_PRINT_FLAGS } from './common-flags';
+import {
+  MUTATE_DRY_RUN_FLAG,
+  MUTATE_PRINT_FLAGS,
+  fieldManagerFlag,
+  filenameOptionFlags,
+} from './common-flags';
 import {
   canonicalJson,
   collectTargets,
@@ -49,24 +54,8 @@ export const patchCommand: CommandSpec = {
   flags: [
     ...MUTATE_PRINT_FLAGS,
     MUTATE_DRY_RUN_FLAG,
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-patch',
-      usage: 'Name of the manager used to track field ownership.',
-    },
-    {
-      name: 'filename',
-      short: 'f',
-      type: 'stringSlice',
-      usage: 'Filename, directory, or URL to files identifying the resource to update',
-    },
-    {
-      name: 'kustomize',
-      short: 'k',
-      type: 'string',
-      usage: 'Process the kustomization directory.',
-    },
+    fieldManagerFlag('kubectl-patch'),
+    ...filenameOptionFlags('identifying the resource to update'),
     {
       name: 'local',
       type: 'bool',
@@ -83,12 +72,6 @@ export const patchCommand: CommandSpec = {
       name: 'patch-file',
       type: 'string',
       usage: 'A file containing a patch to be applied to the resource.',
-    },
-    {
-      name: 'recursive',
-      short: 'R',
-      type: 'bool',
-      usage: 'Process the directory used in -f, --filename recursively.',
     },
     {
       name: 'subresource',

@@ -25,6 +25,7 @@ import {
   MUTATE_PRINT_FLAGS,
   SELECTOR_FLAG,
   filenameOptionFlags,
+  fieldManagerFlag,
 } from './common-flags';
 import {
   WatchQueue,
@@ -517,16 +518,7 @@ function patchingCommand(
     short,
     long,
     examples,
-    flags: [
-      ...FILE_FLAGS,
-      ...MUTATE_PRINT_FLAGS,
-      {
-        name: 'field-manager',
-        type: 'string',
-        default: name === 'restart' ? 'kubectl-rollout' : 'kubectl-rollout',
-        usage: 'Name of the manager used to track field ownership.',
-      },
-    ],
+    flags: [...FILE_FLAGS, ...MUTATE_PRINT_FLAGS, fieldManagerFlag('kubectl-rollout')],
     *run(ctx) {
       const outErr = outputError(ctx);
       if (outErr) return yield* ctx.fail(outErr);

@@ -7,7 +7,12 @@
 import type { KubeObject } from '../../api/object';
 import type { StatusError } from '../../api/errors';
 import type { CommandSpec } from '../command';
-import { MUTATE_DRY_RUN_FLAG, MUTATE_PRINT_FLAGS } from './common-flags';
+import {
+  MUTATE_DRY_RUN_FLAG,
+  MUTATE_PRINT_FLAGS,
+  SELECTOR_FLAG,
+  filenameOptionFlags,
+} from './common-flags';
 import {
   WatchQueue,
   flagDuration,
@@ -55,24 +60,7 @@ export const scaleCommand: CommandSpec = {
         'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.',
     },
     MUTATE_DRY_RUN_FLAG,
-    {
-      name: 'filename',
-      short: 'f',
-      type: 'stringSlice',
-      usage: 'Filename, directory, or URL to files identifying the resource to set a new size',
-    },
-    {
-      name: 'kustomize',
-      short: 'k',
-      type: 'string',
-      usage: 'Process the kustomization directory.',
-    },
-    {
-      name: 'recursive',
-      short: 'R',
-      type: 'bool',
-      usage: 'Process the directory used in -f, --filename recursively.',
-    },
+    ...filenameOptionFlags('identifying the resource to set a new size'),
     {
       name: 'replicas',
       type: 'int',
@@ -85,12 +73,7 @@ export const scaleCommand: CommandSpec = {
       usage:
         'Precondition for resource version. Requires that the current resource version match this value in order to scale.',
     },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      usage: 'Selector (label query) to filter on, e.g. -l key1=value1,key2=value2.',
-    },
+    SELECTOR_FLAG,
     {
       name: 'timeout',
       type: 'duration',

@@ -9,7 +9,13 @@ import { cloneJson, jsonEqual } from '../../api/patch';
 import type { Block } from '../../runtime/kernel';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
-import { MUTATE_DRY_RUN_FLAG, MUTATE_PRINT_FLAGS } from './common-flags';
+import {
+  MUTATE_DRY_RUN_FLAG,
+  MUTATE_PRINT_FLAGS,
+  fieldManagerFlag,
+  SELECTOR_FLAG,
+  filenameOptionFlags,
+} from './common-flags';
 import {
   collectTargets,
   dryRunStrategy,
@@ -69,36 +75,14 @@ const COMMON_FLAGS: FlagDef[] = [
   },
   ...MUTATE_PRINT_FLAGS,
   MUTATE_DRY_RUN_FLAG,
-  {
-    name: 'field-manager',
-    type: 'string',
-    default: 'kubectl-set',
-    usage: 'Name of the manager used to track field ownership.',
-  },
-  {
-    name: 'filename',
-    short: 'f',
-    type: 'stringSlice',
-    usage: 'Filename, directory, or URL to files identifying the resource to update',
-  },
-  { name: 'kustomize', short: 'k', type: 'string', usage: 'Process the kustomization directory.' },
+  fieldManagerFlag('kubectl-set'),
+  ...filenameOptionFlags('identifying the resource to update'),
   {
     name: 'local',
     type: 'bool',
     usage: 'If true, set will NOT contact api-server but run locally.',
   },
-  {
-    name: 'recursive',
-    short: 'R',
-    type: 'bool',
-    usage: 'Process the directory used in -f, --filename recursively.',
-  },
-  {
-    name: 'selector',
-    short: 'l',
-    type: 'string',
-    usage: 'Selector (label query) to filter on, e.g. -l key1=value1,key2=value2.',
-  },
+  SELECTOR_FLAG,
 ];
 
 const NO_RESOURCES =

@@ -8,7 +8,12 @@ import type { KubeObject } from '../../api/object';
 import { resolveResource } from '../../api/resources';
 import { isQualifiedName, isValidLabelValue } from '../../api/registry/validation/names';
 import type { CommandSpec } from '../command';
-import { MUTATE_DRY_RUN_FLAG, MUTATE_PRINT_FLAGS } from './common-flags';
+import {
+  MUTATE_DRY_RUN_FLAG,
+  MUTATE_PRINT_FLAGS,
+  fieldManagerFlag,
+  SELECTOR_FLAG,
+} from './common-flags';
 import {
   collect,
   dryRunStrategy,
@@ -125,24 +130,14 @@ export const taintCommand: CommandSpec = {
     { name: 'all', type: 'bool', usage: 'Select all nodes in the cluster' },
     ...MUTATE_PRINT_FLAGS,
     MUTATE_DRY_RUN_FLAG,
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-taint',
-      usage: 'Name of the manager used to track field ownership.',
-    },
+    fieldManagerFlag('kubectl-taint'),
     {
       name: 'overwrite',
       type: 'bool',
       usage:
         'If true, allow taints to be overwritten, otherwise reject taint updates that overwrite existing taints.',
     },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      usage: 'Selector (label query) to filter on, e.g. -l key1=value1,key2=value2.',
-    },
+    SELECTOR_FLAG,
     {
       name: 'validate',
       type: 'string',
