@@ -9,6 +9,13 @@ import type { KubeObject } from '../../api/object';
 import type { CommandSpec } from '../command';
 import { parseResourceArgs, fetchTargets, type Fetched } from '../resource/builder';
 import { visitManifests } from '../resource/manifests';
+import {
+  GENERATOR_DRY_RUN_FLAG,
+  GENERATOR_OUTPUT_FLAG,
+  GENERATOR_OVERRIDE_FLAGS,
+  GENERATOR_TEMPLATE_FLAGS,
+  fieldManagerFlag,
+} from './common-flags';
 import { checkOutputFormat, parseDryRun, printGenerated } from './generated-output';
 import { applyOverrides } from './overrides';
 
@@ -185,36 +192,19 @@ export const exposeCommand: CommandSpec = {
     '  kubectl expose deploy/web --port=80 --dry-run=client -o yaml',
   ].join('\n'),
   flags: [
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      usage: 'Ignore missing fields in templates (golang and jsonpath output only).',
-    },
+    ...GENERATOR_TEMPLATE_FLAGS,
     {
       name: 'cluster-ip',
       type: 'string',
       usage: "ClusterIP for the service; 'None' makes it headless.",
     },
-    {
-      name: 'dry-run',
-      type: 'string',
-      default: 'none',
-      noOptDefault: 'unchanged',
-      usage:
-        'Must be "none", "server", or "client". With client, only print the object; with server, send it without persisting it.',
-    },
+    GENERATOR_DRY_RUN_FLAG,
     {
       name: 'external-ip',
       type: 'string',
       usage: 'An extra external IP address the service accepts traffic on.',
     },
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-expose',
-      usage: 'Name of the manager tracking field ownership.',
-    },
+    fieldManagerFlag('kubectl-expose', 'Name of the manager tracking field ownership.'),
     {
       name: 'filename',
       short: 'f',
@@ -230,19 +220,8 @@ export const exposeCommand: CommandSpec = {
     { name: 'labels', short: 'l', type: 'string', usage: 'Labels of the service.' },
     { name: 'load-balancer-ip', type: 'string', usage: 'IP for a LoadBalancer service.' },
     { name: 'name', type: 'string', usage: "Name of the service; the object's name by default." },
-    {
-      name: 'output',
-      short: 'o',
-      type: 'string',
-      usage: 'Output format: json, yaml, name, jsonpath=….',
-    },
-    {
-      name: 'override-type',
-      type: 'string',
-      default: 'merge',
-      usage: 'How --overrides applies: json, merge, or strategic.',
-    },
-    { name: 'overrides', type: 'string', usage: 'Inline JSON merged over the generated object.' },
+    GENERATOR_OUTPUT_FLAG,
+    ...GENERATOR_OVERRIDE_FLAGS,
     {
       name: 'port',
       type: 'string',
@@ -260,27 +239,16 @@ export const exposeCommand: CommandSpec = {
       usage: 'Read folders given with -f recursively.',
     },
     {
-      name: 'save-config',
-      type: 'bool',
-      usage: 'Store the configuration in an annotation of the object.',
-    },
-    {
       name: 'selector',
       type: 'string',
       usage: "Label selector of the service; the object's by default.",
     },
     { name: 'session-affinity', type: 'string', usage: "'None' or 'ClientIP'." },
     {
-      name: 'show-managed-fields',
-      type: 'bool',
-      usage: 'Keep managedFields in JSON or YAML output.',
-    },
-    {
       name: 'target-port',
       type: 'string',
       usage: 'Container port (number or name) the service sends traffic to.',
     },
-    { name: 'template', type: 'string', usage: 'Template for -o go-template / jsonpath.' },
     {
       name: 'type',
       type: 'string',
