@@ -7,10 +7,11 @@ import type { KubeObject } from '../../api/object';
 import { cloneJson } from '../../api/patch';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { marshalJson } from '../printers';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import { filenameFlags, DRY_RUN_FLAG, PRINT_FLAGS } from './common-flags';
 import { readFileInfos } from './file-infos';
 import { LAST_APPLIED } from './last-applied';
-import { dryRunStrategy, objectPrinter, withDryRun } from './write-output';
+import { objectPrinter } from './write-output';
 
 const NO_RESOURCES =
   "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";

@@ -9,6 +9,7 @@ import { jsonEqual, threeWayMerge } from '../../api/patch';
 import { resourceForKind } from '../../api/resources';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { parseSelectors } from '../resource/builder';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import { CASCADE_FLAG, cascadingStrategy } from './delete';
 import { waitForDeletion } from './wait-deleted';
 import type { Block } from '../../runtime/kernel';
@@ -25,13 +26,7 @@ import {
 } from './common-flags';
 import { readFileInfos, unsupportedFlag } from './file-infos';
 import { LAST_APPLIED, lastAppliedAnnotated, lastAppliedOf } from './last-applied';
-import {
-  dryRunStrategy,
-  formatRunErrors,
-  objectPrinter,
-  withDryRun,
-  type RunError,
-} from './write-output';
+import { formatRunErrors, objectPrinter, type RunError } from './write-output';
 
 /** The result of applying one object. */
 export type ApplyOutcome =

@@ -7,6 +7,7 @@ import type { StatusError } from '../../api/errors';
 import type { KubeObject } from '../../api/object';
 import type { CommandContext, CommandResult } from '../command';
 import type { FlagDef } from '../flags';
+import { dryRunStrategy, withDryRun, type DryRun } from './dry-run';
 import { lastAppliedAnnotated } from './last-applied';
 import {
   DRY_RUN_FLAG,
@@ -15,7 +16,7 @@ import {
   VALIDATE_FLAG,
   fieldManagerFlag,
 } from './common-flags';
-import { dryRunStrategy, objectPrinter, withDryRun, type DryRun } from './write-output';
+import { objectPrinter } from './write-output';
 
 /** Flags every generator has (print flags, dry-run, save-config, validate, field manager). */
 export const GENERATOR_FLAGS: FlagDef[] = [

@@ -7,6 +7,7 @@ import { decodeBody, type FieldValidation } from '../../api/decode/strict';
 import type { JsonValue, KubeObject } from '../../api/object';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { parseSelectors } from '../resource/builder';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import { createCronJobCommand } from './create-cronjob';
 import { createDeploymentCommand } from './create-deployment';
 import { createJobCommand } from './create-job';
@@ -29,13 +30,7 @@ import type { Block } from '../../runtime/kernel';
 import { utf8Decode, utf8Encode } from '../../util/utf8';
 import { marshalYaml } from '../printers';
 import { lastAppliedAnnotated, LAST_APPLIED } from './last-applied';
-import {
-  dryRunStrategy,
-  formatRunErrors,
-  objectPrinter,
-  withDryRun,
-  type RunError,
-} from './write-output';
+import { formatRunErrors, objectPrinter, type RunError } from './write-output';
 
 /** The server-side field validation kubectl asks for with `--validate`. */
 export function fieldValidationOf(ctx: CommandContext): FieldValidation {

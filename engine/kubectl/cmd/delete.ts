@@ -8,10 +8,11 @@ import type { KubeObject } from '../../api/object';
 import type { ResourceInfo } from '../../api/resources';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { fetchTargets, parseResourceArgs, parseSelectors } from '../resource/builder';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import { filenameFlags, DRY_RUN_FLAG, WRITE_SELECTOR_FLAG } from './common-flags';
 import { kindDotGroup, readFileInfos, unsupportedFlag } from './file-infos';
 import { waitForDeletion, type DeletedRef } from './wait-deleted';
-import { dryRunStrategy, formatRunErrors, type RunError } from './write-output';
+import { formatRunErrors, type RunError } from './write-output';
 
 /** delete_flags.go#GetCascadingStrategy. */
 export function cascadingStrategy(
@@ -205,9 +206,7 @@ function* runDelete(ctx: CommandContext): CommandResult {
   }
 
   // DeleteResult
-  let operation = grace === 0 ? 'force deleted' : 'deleted';
-  if (dry.value === 'client') operation += ' (dry run)';
-  if (dry.value === 'server') operation += ' (server dry run)';
+  const operation = withDryRun(grace === 0 ? 'force deleted' : 'deleted', dry.value);
   let warnClusterScope = ctx.namespaceExplicit && !allNamespaces;
   const deleted: DeletedRef[] = [];
   let found = 0;

@@ -9,6 +9,7 @@ import type { KubeObject } from '../../api/object';
 import type { CommandSpec } from '../command';
 import { parseResourceArgs, fetchTargets, type Fetched } from '../resource/builder';
 import { visitManifests } from '../resource/manifests';
+import { dryRunStrategy } from './dry-run';
 import {
   GENERATOR_DRY_RUN_FLAG,
   GENERATOR_OUTPUT_FLAG,
@@ -16,7 +17,7 @@ import {
   GENERATOR_TEMPLATE_FLAGS,
   fieldManagerFlag,
 } from './common-flags';
-import { checkOutputFormat, parseDryRun, printGenerated } from './generated-output';
+import { checkOutputFormat, printGenerated } from './generated-output';
 import { applyOverrides } from './overrides';
 
 /** What the service generator takes (generate/versioned/service.go params). */
@@ -257,8 +258,9 @@ export const exposeCommand: CommandSpec = {
   ],
   *run(ctx) {
     const f = ctx.flags;
-    const dryRun = parseDryRun(f.string('dry-run'), f.changed('dry-run'));
-    if (typeof dryRun === 'object') return yield* ctx.fail(dryRun.error);
+    const strategy = dryRunStrategy(f);
+    if (!strategy.ok) return yield* ctx.fail(strategy.error);
+    const dryRun = strategy.value;
     const output = f.string('output');
     const badOutput = checkOutputFormat(output);
     if (badOutput) return yield* ctx.fail(badOutput);

@@ -9,6 +9,7 @@ import type { Block } from '../../runtime/kernel';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
 import { isValidLabelValue } from '../../api/registry/validation/names';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import {
   MUTATE_DRY_RUN_FLAG,
   MUTATE_PRINT_FLAGS,
@@ -19,12 +20,10 @@ import {
 import {
   canonicalJson,
   collectTargets,
-  dryRunStrategy,
   outputError,
   printErrors,
   printResult,
   resourcesAndPairs,
-  withDryRun,
 } from './mutate-common';
 
 /** Which metadata map a command edits, and its wording. */
@@ -100,8 +99,9 @@ export function* runMetadataUpdate(
   if ('error' in split) return yield* ctx.fail(split.error);
   const parsed = u.parse(split.pairs);
   if ('error' in parsed) return yield* ctx.fail(parsed.error);
-  const dry = dryRunStrategy(ctx);
-  if (typeof dry === 'object') return yield* ctx.fail(dry.error);
+  const dryRun = dryRunStrategy(ctx.flags);
+  if (!dryRun.ok) return yield* ctx.fail(dryRun.error);
+  const dry = dryRun.value;
   const outErr = outputError(ctx);
   if (outErr) return yield* ctx.fail(outErr);
   const all = ctx.flags.bool('all');

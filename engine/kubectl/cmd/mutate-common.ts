@@ -114,28 +114,6 @@ export function* printErrors(ctx: CommandContext, errors: readonly StatusError[]
   return errors.length > 0 ? 1 : 0;
 }
 
-/** kubectl's GetDryRunStrategy. */
-export function dryRunStrategy(
-  ctx: CommandContext,
-): 'none' | 'client' | 'server' | { error: string } {
-  const v = ctx.flags.string('dry-run') || 'none';
-  if (v === 'none' || v === 'client' || v === 'server') return v;
-  if (v === 'unchanged')
-    return {
-      error: `--dry-run flag without a value was specified. A value must be set, e.g. --dry-run=client`,
-    };
-  if (v === 'true') return 'client';
-  if (v === 'false') return 'none';
-  return { error: `Invalid dry-run value (${v}). Must be "none", "server", or "client".` };
-}
-
-/** The operation suffix kubectl adds for dry runs. */
-export function withDryRun(operation: string, dry: 'none' | 'client' | 'server'): string {
-  if (dry === 'client') return `${operation} (dry run)`;
-  if (dry === 'server') return `${operation} (server dry run)`;
-  return operation;
-}
-
 /** Prints an object the way `-o` asks (default: `kind.group/name <operation>`). */
 export function* printResult(ctx: CommandContext, obj: KubeObject, operation: string) {
   const output = ctx.flags.string('output');

@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 import type { JsonValue, KubeObject } from '../../api/object';
 import type { PatchType } from '../../api/apiserver';
 import type { CommandSpec } from '../command';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import {
   MUTATE_DRY_RUN_FLAG,
   MUTATE_PRINT_FLAGS,
@@ -16,11 +17,9 @@ import {
 import {
   canonicalJson,
   collectTargets,
-  dryRunStrategy,
   outputError,
   printErrors,
   printResult,
-  withDryRun,
 } from './mutate-common';
 
 const PATCH_TYPES = ['json', 'merge', 'strategic'];
@@ -86,8 +85,9 @@ export const patchCommand: CommandSpec = {
     },
   ],
   *run(ctx) {
-    const dry = dryRunStrategy(ctx);
-    if (typeof dry === 'object') return yield* ctx.fail(dry.error);
+    const dryRun = dryRunStrategy(ctx.flags);
+    if (!dryRun.ok) return yield* ctx.fail(dryRun.error);
+    const dry = dryRun.value;
     const outErr = outputError(ctx);
     if (outErr) return yield* ctx.fail(outErr);
     const inline = ctx.flags.string('patch');

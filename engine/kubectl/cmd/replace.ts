@@ -4,6 +4,7 @@
  * until they are gone, and creates them again.
  */
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import { CASCADE_FLAG, cascadingStrategy, deletionLine } from './delete';
 import { fieldValidationOf, fieldWarnings, validateFlagError } from './create';
 import {
@@ -17,13 +18,7 @@ import {
 import { readFileInfos, unsupportedFlag } from './file-infos';
 import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
 import { waitForDeletion, type DeletedRef } from './wait-deleted';
-import {
-  dryRunStrategy,
-  formatRunErrors,
-  objectPrinter,
-  withDryRun,
-  type RunError,
-} from './write-output';
+import { formatRunErrors, objectPrinter, type RunError } from './write-output';
 
 function* runReplace(ctx: CommandContext): CommandResult {
   const f = ctx.flags;

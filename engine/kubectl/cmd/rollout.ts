@@ -20,6 +20,7 @@ import { PrefixWriter } from '../printers/describe/prefix-writer';
 import { tabFormat, type TabWriter } from '../format/tabwriter';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import {
   MUTATE_DRY_RUN_FLAG,
   MUTATE_PRINT_FLAGS,
@@ -32,11 +33,9 @@ import {
   flagDuration,
   collectTargets,
   deadlineAfter,
-  dryRunStrategy,
   outputError,
   printResult,
   resourceName,
-  withDryRun,
 } from './mutate-common';
 import { CHANGE_CAUSE_ANNOTATION } from './annotate';
 
@@ -468,8 +467,9 @@ const undoCommand: CommandSpec = {
     },
   ],
   *run(ctx) {
-    const dry = dryRunStrategy(ctx);
-    if (typeof dry === 'object') return yield* ctx.fail(dry.error);
+    const dryRun = dryRunStrategy(ctx.flags);
+    if (!dryRun.ok) return yield* ctx.fail(dryRun.error);
+    const dry = dryRun.value;
     const outErr = outputError(ctx);
     if (outErr) return yield* ctx.fail(outErr);
     const found = yield* targets(ctx);

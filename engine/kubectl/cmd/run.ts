@@ -8,6 +8,7 @@ import type { Block } from '../../runtime/kernel';
 import type { KubeObject } from '../../api/object';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
+import { dryRunStrategy } from './dry-run';
 import { durationFlag } from './logs';
 import { attachToPod } from './attach';
 import {
@@ -17,7 +18,7 @@ import {
   GENERATOR_TEMPLATE_FLAGS,
   fieldManagerFlag,
 } from './common-flags';
-import { checkOutputFormat, parseDryRun, printGenerated, typeName } from './generated-output';
+import { checkOutputFormat, printGenerated, typeName } from './generated-output';
 import { defaultContainer, waitForPodChange } from './pod-target';
 import { buildService } from './expose';
 import { applyOverrides } from './overrides';
@@ -252,8 +253,9 @@ export const runCommand: CommandSpec = {
     const f = ctx.flags;
     // cobra's MarkFlagRequired("image").
     if (!f.changed('image')) return yield* ctx.fail('required flag(s) "image" not set');
-    const dryRun = parseDryRun(f.string('dry-run'), f.changed('dry-run'));
-    if (typeof dryRun === 'object') return yield* ctx.fail(dryRun.error);
+    const strategy = dryRunStrategy(f);
+    if (!strategy.ok) return yield* ctx.fail(strategy.error);
+    const dryRun = strategy.value;
     const output = f.string('output');
     const badOutput = checkOutputFormat(output);
     if (badOutput) return yield* ctx.fail(badOutput);

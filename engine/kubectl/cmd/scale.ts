@@ -7,6 +7,7 @@
 import type { KubeObject } from '../../api/object';
 import type { StatusError } from '../../api/errors';
 import type { CommandSpec } from '../command';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import {
   MUTATE_DRY_RUN_FLAG,
   MUTATE_PRINT_FLAGS,
@@ -18,10 +19,8 @@ import {
   flagDuration,
   collectTargets,
   deadlineAfter,
-  dryRunStrategy,
   outputError,
   printResult,
-  withDryRun,
 } from './mutate-common';
 
 /** Kinds served with a scale subresource. */
@@ -85,8 +84,9 @@ export const scaleCommand: CommandSpec = {
   *run(ctx) {
     if (!ctx.flags.changed('replicas'))
       return yield* ctx.fail('required flag(s) "replicas" not set');
-    const dry = dryRunStrategy(ctx);
-    if (typeof dry === 'object') return yield* ctx.fail(dry.error);
+    const dryRun = dryRunStrategy(ctx.flags);
+    if (!dryRun.ok) return yield* ctx.fail(dryRun.error);
+    const dry = dryRun.value;
     const outErr = outputError(ctx);
     if (outErr) return yield* ctx.fail(outErr);
     const replicas = ctx.flags.int('replicas');

@@ -9,6 +9,7 @@ import { cloneJson, jsonEqual } from '../../api/patch';
 import type { Block } from '../../runtime/kernel';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import {
   MUTATE_DRY_RUN_FLAG,
   MUTATE_PRINT_FLAGS,
@@ -16,14 +17,7 @@ import {
   SELECTOR_FLAG,
   filenameOptionFlags,
 } from './common-flags';
-import {
-  collectTargets,
-  dryRunStrategy,
-  outputError,
-  printResult,
-  resourcesAndPairs,
-  withDryRun,
-} from './mutate-common';
+import { collectTargets, outputError, printResult, resourcesAndPairs } from './mutate-common';
 
 interface Container {
   name: string;
@@ -106,8 +100,9 @@ function* updatePodSpecs(
   /** Changes the spec copy; a returned message rejects the object (`error: <res>/<name> <msg>`). */
   mutate: (spec: PodSpec, obj: KubeObject, errors: string[]) => string | void,
 ): Generator<Block, number, void> {
-  const dry = dryRunStrategy(ctx);
-  if (typeof dry === 'object') return yield* ctx.fail(dry.error);
+  const dryRun = dryRunStrategy(ctx.flags);
+  if (!dryRun.ok) return yield* ctx.fail(dryRun.error);
+  const dry = dryRun.value;
   const errors: string[] = [];
   for (const { info, object } of found) {
     const copy = cloneJson(object);

@@ -8,20 +8,14 @@ import type { KubeObject } from '../../api/object';
 import { resolveResource } from '../../api/resources';
 import { isQualifiedName, isValidLabelValue } from '../../api/registry/validation/names';
 import type { CommandSpec } from '../command';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import {
   MUTATE_DRY_RUN_FLAG,
   MUTATE_PRINT_FLAGS,
   fieldManagerFlag,
   SELECTOR_FLAG,
 } from './common-flags';
-import {
-  collect,
-  dryRunStrategy,
-  outputError,
-  printErrors,
-  printResult,
-  withDryRun,
-} from './mutate-common';
+import { collect, outputError, printErrors, printResult } from './mutate-common';
 
 /** A node taint. */
 export interface Taint {
@@ -160,8 +154,9 @@ export const taintCommand: CommandSpec = {
     if (specs.length < 1) return yield* ctx.fail('at least one taint update is required');
     const parsed = parseTaints(specs);
     if ('error' in parsed) return yield* ctx.usageError(parsed.error);
-    const dry = dryRunStrategy(ctx);
-    if (typeof dry === 'object') return yield* ctx.fail(dry.error);
+    const dryRun = dryRunStrategy(ctx.flags);
+    if (!dryRun.ok) return yield* ctx.fail(dryRun.error);
+    const dry = dryRun.value;
     const outErr = outputError(ctx);
     if (outErr) return yield* ctx.fail(outErr);
     const typed = resources[0].includes('/') ? resources[0].split('/')[0] : resources[0];

@@ -1,7 +1,7 @@
 /**
- * What the write verbs share: `--dry-run` (cmdutil.GetDryRunStrategy), the print flags of
- * genericclioptions.PrintFlags with an operation (`created`, `configured`, …) and kubectl's way of
- * reporting several errors at the end of a run (cmdutil.checkErr / MultipleErrors).
+ * What the write verbs share: the printer of genericclioptions.PrintFlags with an operation
+ * (`created`, `configured`, …) and kubectl's way of reporting several errors at the end of a run
+ * (cmdutil.checkErr / MultipleErrors). Their flags are in common-flags.ts, `--dry-run` in dry-run.ts.
  */
 import type { StatusError } from '../../api/errors';
 import type { KubeObject } from '../../api/object';
@@ -9,37 +9,6 @@ import type { Flags } from '../flags';
 import { formatStatusError } from '../errors';
 import { typedOrder } from './typed-order';
 import { printJson, printJsonPath, printName, printYamlDocuments } from '../printers';
-
-/** cmdutil.DryRunStrategy. */
-export type DryRun = 'none' | 'client' | 'server';
-
-/** Reads `--dry-run`; the error is kubectl's. */
-export function dryRunStrategy(
-  flags: Flags,
-): { ok: true; value: DryRun } | { ok: false; error: string } {
-  const v = flags.string('dry-run');
-  switch (v) {
-    case 'unchanged':
-      // @simplified: kubectl also logs a klog deprecation warning for a bare --dry-run.
-      return { ok: true, value: 'client' };
-    case 'client':
-    case 'server':
-    case 'none':
-      return { ok: true, value: v };
-    default:
-      return {
-        ok: false,
-        error: `Invalid dry-run value (${v}). Must be "none", "server", or "client".`,
-      };
-  }
-}
-
-/** The operation text with the dry-run suffix (cmdutil.PrintFlagsWithDryRunStrategy). */
-export function withDryRun(operation: string, dryRun: DryRun): string {
-  if (dryRun === 'client') return `${operation} (dry run)`;
-  if (dryRun === 'server') return `${operation} (server dry run)`;
-  return operation;
-}
 
 const ALLOWED_FORMATS =
   'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
