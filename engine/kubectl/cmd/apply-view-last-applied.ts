@@ -5,13 +5,15 @@
 import type { KubeObject } from '../../api/object';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { marshalYaml } from '../printers';
-import { fetchTargets, parseResourceArgs, parseSelectors } from '../resource/builder';
+import {
+  fetchTargets,
+  parseResourceArgs,
+  parseSelectors,
+  MISSING_RESOURCE_ERROR,
+} from '../resource/builder';
 import { filenameFlags, WRITE_SELECTOR_FLAG } from './common-flags';
 import { readFileInfos } from './file-infos';
 import { LAST_APPLIED } from './last-applied';
-
-const NO_RESOURCES =
-  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
 
 /** Go's json.Indent(dst, src, "", "  ") of compact JSON text (the annotation's own text). */
 function indentJson(text: string): string {
@@ -44,7 +46,7 @@ function* runView(ctx: CommandContext): CommandResult {
       objects.push(live.value);
     }
   } else {
-    if (ctx.args.length === 0) return yield* ctx.fail(NO_RESOURCES);
+    if (ctx.args.length === 0) return yield* ctx.fail(MISSING_RESOURCE_ERROR);
     const parsed = parseResourceArgs(ctx.args);
     if (!parsed.ok) return yield* ctx.fail(parsed.error);
     const selecting = ctx.flags.bool('all') || ctx.flags.string('selector') !== '';

@@ -7,7 +7,12 @@ import type { PropagationPolicy } from '../../api/apiserver';
 import type { KubeObject } from '../../api/object';
 import type { ResourceInfo } from '../../api/resources';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { fetchTargets, parseResourceArgs, parseSelectors } from '../resource/builder';
+import {
+  fetchTargets,
+  parseResourceArgs,
+  parseSelectors,
+  MISSING_RESOURCE_ERROR,
+} from '../resource/builder';
 import { dryRunStrategy, withDryRun } from './dry-run';
 import { filenameFlags, DRY_RUN_FLAG, WRITE_SELECTOR_FLAG } from './common-flags';
 import { kindDotGroup, readFileInfos, unsupportedFlag } from './file-infos';
@@ -59,10 +64,6 @@ interface Victim {
   name: string;
   source: string;
 }
-
-/** The message cli-runtime's builder gives when nothing names a resource. */
-const NO_RESOURCES =
-  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
 
 /** The `<kind>.<group> "<name>" <operation>` line (DeleteOptions.PrintObj). */
 export function deletionLine(
@@ -125,7 +126,7 @@ function* runDelete(ctx: CommandContext): CommandResult {
     }
     for (const e of read.streamErrors) errors.push({ message: e });
   } else {
-    if (ctx.args.length === 0) return yield* ctx.fail(NO_RESOURCES);
+    if (ctx.args.length === 0) return yield* ctx.fail(MISSING_RESOURCE_ERROR);
     if (all && (label || field))
       return yield* ctx.fail("setting 'all' parameter but found a non empty selector. ");
     const parsed = parseResourceArgs(ctx.args);

@@ -14,7 +14,7 @@ import type { Block } from '../../runtime/kernel';
 import { utf8Decode, utf8Encode } from '../../util/utf8';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { marshalYaml } from '../printers';
-import { fetchTargets, parseResourceArgs } from '../resource/builder';
+import { fetchTargets, parseResourceArgs, MISSING_RESOURCE_ERROR } from '../resource/builder';
 import {
   filenameFlags,
   PRINT_FLAGS,
@@ -90,10 +90,7 @@ function* runEdit(ctx: CommandContext): CommandResult {
       targets.push({ info: item.info.resource, object: live.value });
     }
   } else {
-    if (ctx.args.length === 0)
-      return yield* ctx.fail(
-        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-      );
+    if (ctx.args.length === 0) return yield* ctx.fail(MISSING_RESOURCE_ERROR);
     const parsed = parseResourceArgs(ctx.args);
     if (!parsed.ok) return yield* ctx.fail(parsed.error);
     const fetched = fetchTargets(ctx.cluster.server, parsed.targets, {

@@ -7,7 +7,12 @@
 import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/object';
 import type { CommandSpec } from '../command';
-import { parseResourceArgs, fetchTargets, type Fetched } from '../resource/builder';
+import {
+  parseResourceArgs,
+  fetchTargets,
+  type Fetched,
+  MISSING_RESOURCE_ERROR,
+} from '../resource/builder';
 import { visitManifests } from '../resource/manifests';
 import { dryRunStrategy } from './dry-run';
 import {
@@ -17,7 +22,7 @@ import {
   GENERATOR_TEMPLATE_FLAGS,
   fieldManagerFlag,
 } from './common-flags';
-import { checkOutputFormat, printGenerated } from './generated-output';
+import { checkOutputFormat, parseLabels, printGenerated } from './generated-output';
 import { applyOverrides } from './overrides';
 
 /** What the service generator takes (generate/versioned/service.go params). */
@@ -39,24 +44,14 @@ export interface ServiceParams {
   sessionAffinity?: string;
 }
 
-function parseLabelString(text: string): { map: Record<string, string> } | { error: string } {
-  const map: Record<string, string> = {};
-  for (const pair of text.split(',')) {
-    const kv = pair.split('=');
-    if (kv.length !== 2 || kv[0] === '') return { error: `invalid label spec: ${pair}` };
-    map[kv[0]] = kv[1];
-  }
-  return { map };
-}
-
 /** The Service the generator builds, in Go field order. */
 export function buildService(p: ServiceParams): { service: KubeObject } | { error: string } {
-  const parsedSelector = parseLabelString(p.selector);
+  const parsedSelector = parseLabels(p.selector);
   if ('error' in parsedSelector) return parsedSelector;
   const selector = parsedSelector.map;
   let labels: Record<string, string> | undefined;
   if (p.labels) {
-    const l = parseLabelString(p.labels);
+    const l = parseLabels(p.labels);
     if ('error' in l) return l;
     labels = l.map;
   }
@@ -266,9 +261,7 @@ export const exposeCommand: CommandSpec = {
     if (badOutput) return yield* ctx.fail(badOutput);
     const filenames = f.strings('filename');
     if (ctx.args.length === 0 && filenames.length === 0)
-      return yield* ctx.fail(
-        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-      );
+      return yield* ctx.fail(MISSING_RESOURCE_ERROR);
     // The objects to expose: read from the server by name, or as written in -f files.
     let targets: Fetched[];
     if (filenames.length > 0) {

@@ -43,3 +43,14 @@ export function printGenerated(
   }
   return { text: `${typeName(obj)}/${obj.metadata.name} ${withDryRun(operation, dryRun)}\n` };
 }
+
+/** `a=b,c=d` → labels (generate.ParseLabels). */
+export function parseLabels(spec: string): { map: Record<string, string> } | { error: string } {
+  const map: Record<string, string> = {};
+  for (const pair of spec.split(',')) {
+    const kv = pair.split('=');
+    if (kv.length !== 2 || kv[0] === '') return { error: `invalid label spec: ${pair}` };
+    map[kv[0]] = kv[1];
+  }
+  return { map };
+}

@@ -19,6 +19,10 @@ import { printJson } from '../printers/json';
 import { printYaml } from '../printers/yaml';
 import { fetchTargets, parseResourceArgs, parseSelectors } from '../resource/builder';
 
+/** scale's and wait's error when neither arguments nor -f name a resource (no type-only example). */
+export const MISSING_NAMED_RESOURCE_ERROR =
+  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'";
+
 /** `deployment.apps/web` (the name printer's prefix). */
 export function resourceName(obj: KubeObject): string {
   return `${groupKindOf(obj.kind, obj.apiVersion).toLowerCase()}/${obj.metadata.name}`;

@@ -18,7 +18,7 @@ import {
   GENERATOR_TEMPLATE_FLAGS,
   fieldManagerFlag,
 } from './common-flags';
-import { checkOutputFormat, printGenerated, typeName } from './generated-output';
+import { checkOutputFormat, parseLabels, printGenerated, typeName } from './generated-output';
 import { defaultContainer, waitForPodChange } from './pod-target';
 import { buildService } from './expose';
 import { applyOverrides } from './overrides';
@@ -34,17 +34,6 @@ const REFERENCE = new RegExp(
 /** Whether `image` is a valid image reference. */
 export function validImageReference(image: string): boolean {
   return REFERENCE.test(image);
-}
-
-/** `a=b,c=d` → labels (generate.ParseLabels). */
-function parseLabels(spec: string): { map: Record<string, string> } | { error: string } {
-  const map: Record<string, string> = {};
-  for (const pair of spec.split(',')) {
-    const kv = pair.split('=');
-    if (kv.length !== 2 || kv[0] === '') return { error: `invalid label spec: ${pair}` };
-    map[kv[0]] = kv[1];
-  }
-  return { map };
 }
 
 /** The pod BasicPod generates, in Go field order (for `-o json`). */

@@ -21,6 +21,7 @@ import {
   deadlineAfter,
   outputError,
   printResult,
+  MISSING_NAMED_RESOURCE_ERROR,
 } from './mutate-common';
 
 /** Kinds served with a scale subresource. */
@@ -98,9 +99,7 @@ export const scaleCommand: CommandSpec = {
     if (currentReplicas < -1)
       return yield* ctx.fail('The --current-replicas must specify an integer of -1 or greater');
     if (ctx.args.length === 0 && ctx.flags.strings('filename').length === 0)
-      return yield* ctx.fail(
-        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'",
-      );
+      return yield* ctx.fail(MISSING_NAMED_RESOURCE_ERROR);
     const found = yield* collectTargets(ctx, ctx.args, {
       selector: ctx.flags.string('selector'),
       all: ctx.flags.bool('all'),

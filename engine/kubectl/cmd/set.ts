@@ -18,6 +18,7 @@ import {
   filenameOptionFlags,
 } from './common-flags';
 import { collectTargets, outputError, printResult, resourcesAndPairs } from './mutate-common';
+import { MISSING_RESOURCE_ERROR } from '../resource/builder';
 
 interface Container {
   name: string;
@@ -78,9 +79,6 @@ const COMMON_FLAGS: FlagDef[] = [
   },
   SELECTOR_FLAG,
 ];
-
-const NO_RESOURCES =
-  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
 
 /** Prints an aggregate of errors as cmdutil.CheckErr does (one alone gets `error: `). */
 function* failAll(ctx: CommandContext, errors: string[]): Generator<Block, number, void> {
@@ -174,7 +172,7 @@ export const setImageCommand: CommandSpec = {
     }
     if (invalid.length > 0) return yield* ctx.fail(`invalid image format: ${invalid.join(', ')}`);
     if (split.resources.length === 0 && ctx.flags.strings('filename').length === 0)
-      return yield* ctx.fail(NO_RESOURCES);
+      return yield* ctx.fail(MISSING_RESOURCE_ERROR);
     const found = yield* findTargets(ctx, split.resources);
     if ('error' in found) return yield* ctx.fail(found.error);
     if (found.errors.length > 0) {

@@ -18,6 +18,7 @@ import {
   flagDuration,
   outputError,
   printResult,
+  MISSING_NAMED_RESOURCE_ERROR,
 } from './mutate-common';
 
 /** A parsed --for. */
@@ -225,9 +226,7 @@ export const waitCommand: CommandSpec = {
     const cond = parseCondition(ctx.flags.string('for'));
     if ('error' in cond) return yield* ctx.fail(cond.error);
     if (ctx.args.length === 0 && ctx.flags.strings('filename').length === 0)
-      return yield* ctx.fail(
-        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'",
-      );
+      return yield* ctx.fail(MISSING_NAMED_RESOURCE_ERROR);
     const until = ctx.cluster.now() + timeout;
     const options = {
       selector: ctx.flags.string('selector'),
