@@ -24,11 +24,10 @@ import {
   WRITE_SELECTOR_FLAG,
 } from './common-flags';
 import { readFileInfos, type FileInfo, unsupportedFlag } from './file-infos';
-import { EDIT_HEADER, editorCommand, launchEditor, stripComments } from './edit';
+import { editTempPath, editText, editorCommand, launchEditor, stripComments } from './edit';
 import { readManifests } from '../../api/decode/manifest';
 import type { Block } from '../../runtime/kernel';
 import { utf8Decode, utf8Encode } from '../../util/utf8';
-import { marshalYaml } from '../printers';
 import { lastAppliedAnnotated, LAST_APPLIED } from './last-applied';
 import { formatRunErrors, objectPrinter, type RunError } from './write-output';
 
@@ -70,12 +69,8 @@ function* editBeforeCreate(
     if (!item.ok) return yield* ctx.fail(item.error);
     objects.push(item.info.object);
   }
-  const body =
-    objects.length === 1
-      ? marshalYaml(objects[0])
-      : marshalYaml({ apiVersion: 'v1', items: objects, kind: 'List', metadata: {} });
-  const original = EDIT_HEADER + body;
-  const path = `/tmp/kubectl-edit-${1_000_000_000 + ctx.proc.rng.int(3_000_000_000)}.yaml`;
+  const original = editText(objects);
+  const path = editTempPath(ctx);
   const fs = ctx.proc.ns.fs;
   fs.writeFile(path, utf8Encode(original));
   const code = yield* launchEditor(ctx, path);

@@ -31,6 +31,20 @@ export const EDIT_HEADER =
   '# and an empty file will abort the edit. If an error occurs while saving this file will be\n' +
   '# reopened with the relevant failures.\n#\n';
 
+/** What the editor opens first: the header, then the object or a v1 List of the objects. */
+export function editText(objects: readonly KubeObject[]): string {
+  const body =
+    objects.length === 1
+      ? marshalYaml(objects[0])
+      : marshalYaml({ apiVersion: 'v1', items: objects, kind: 'List', metadata: {} });
+  return EDIT_HEADER + body;
+}
+
+/** The temporary file the edited text goes to (editor.go's LaunchTempFile, random suffix). */
+export function editTempPath(ctx: CommandContext): string {
+  return `/tmp/kubectl-edit-${1_000_000_000 + ctx.proc.rng.int(3_000_000_000)}.yaml`;
+}
+
 /** One reason written under the header after a failed save. */
 interface EditReason {
   head: string;
@@ -105,12 +119,8 @@ function* runEdit(ctx: CommandContext): CommandResult {
   if (targets.length === 0) return yield* ctx.fail('edit cancelled, no objects found');
 
   const originals = targets.map((t) => forEditing(t.object));
-  const body =
-    originals.length === 1
-      ? marshalYaml(originals[0])
-      : marshalYaml({ apiVersion: 'v1', items: originals, kind: 'List', metadata: {} });
-  const original = EDIT_HEADER + body;
-  const path = `/tmp/kubectl-edit-${1_000_000_000 + ctx.proc.rng.int(3_000_000_000)}.yaml`;
+  const original = editText(originals);
+  const path = editTempPath(ctx);
   const fs = ctx.proc.ns.fs;
   let fileText = original;
   let containsError = false;

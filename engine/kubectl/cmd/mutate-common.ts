@@ -158,6 +158,17 @@ export class WatchQueue {
     );
   }
 
+  /** A queue of the events of one object (same kind, namespace and name). */
+  static forObject(ctx: CommandContext, obj: KubeObject): WatchQueue {
+    const ns = obj.metadata.namespace ?? '';
+    const name = obj.metadata.name;
+    return new WatchQueue(
+      ctx,
+      [obj.kind],
+      (e) => e.object.metadata.name === name && (e.object.metadata.namespace ?? '') === ns,
+    );
+  }
+
   /** Next event, or 'timeout' once `until` has passed, or 'interrupted' on a caught signal. */
   *next(
     ctx: CommandContext,

@@ -204,11 +204,7 @@ const statusCommand: CommandSpec = {
     const until = deadlineAfter(ctx, flagDuration(ctx, 'timeout'));
     const ns = object.metadata.namespace ?? '';
     const name = object.metadata.name!;
-    const queue = new WatchQueue(
-      ctx,
-      [object.kind],
-      (e) => e.object.metadata.name === name && (e.object.metadata.namespace ?? '') === ns,
-    );
+    const queue = WatchQueue.forObject(ctx, object);
     try {
       // UntilWithSync: the current state first (an ADDED event), then each change.
       let current: KubeObject | undefined = ctx.cluster.server.get(object.kind, ns, name);

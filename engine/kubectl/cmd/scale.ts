@@ -153,11 +153,7 @@ function* waitForReplicas(
   const until = deadlineAfter(ctx, timeoutMs);
   const ns = obj.metadata.namespace ?? '';
   const name = obj.metadata.name!;
-  const queue = new WatchQueue(
-    ctx,
-    [obj.kind],
-    (e) => e.object.metadata.name === name && (e.object.metadata.namespace ?? '') === ns,
-  );
+  const queue = WatchQueue.forObject(ctx, obj);
   try {
     for (;;) {
       const now = ctx.cluster.server.get(obj.kind, ns, name);

@@ -119,11 +119,7 @@ function* waitFor(
 ): Generator<Block, { object: KubeObject } | { error: string } | 'interrupted', void> {
   const ns = obj.metadata.namespace ?? '';
   const name = obj.metadata.name!;
-  const queue = new WatchQueue(
-    ctx,
-    [obj.kind],
-    (e) => e.object.metadata.name === name && (e.object.metadata.namespace ?? '') === ns,
-  );
+  const queue = WatchQueue.forObject(ctx, obj);
   try {
     let last = obj;
     for (;;) {
