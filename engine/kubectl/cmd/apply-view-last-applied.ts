@@ -12,7 +12,7 @@ import {
   MISSING_RESOURCE_ERROR,
 } from '../resource/builder';
 import { filenameFlags, WRITE_SELECTOR_FLAG } from './common-flags';
-import { readFileInfos } from './file-infos';
+import { readLiveFileObjects } from './file-infos';
 import { LAST_APPLIED } from './last-applied';
 
 /** Go's json.Indent(dst, src, "", "  ") of compact JSON text (the annotation's own text). */
@@ -33,18 +33,10 @@ function* runView(ctx: CommandContext): CommandResult {
     );
   const objects: KubeObject[] = [];
   if (ctx.flags.strings('filename').length > 0) {
-    const read = yield* readFileInfos(ctx);
-    if (!read.ok) return yield* ctx.fail(read.error);
-    for (const item of read.items) {
-      if (!item.ok) return yield* ctx.fail(item.error);
-      const live = ctx.cluster.server.read(
-        item.info.resource.kind,
-        item.info.namespace,
-        item.info.name,
-      );
-      if (!live.ok) return yield* ctx.statusError(live.error);
-      objects.push(live.value);
-    }
+    const live = yield* readLiveFileObjects(ctx);
+    if (!live.ok)
+      return 'status' in live ? yield* ctx.statusError(live.status) : yield* ctx.fail(live.error);
+    for (const { object } of live.items) objects.push(object);
   } else {
     if (ctx.args.length === 0) return yield* ctx.fail(MISSING_RESOURCE_ERROR);
     const parsed = parseResourceArgs(ctx.args);

@@ -22,7 +22,7 @@ import {
   VALIDATE_FLAG,
   fieldManagerFlag,
 } from './common-flags';
-import { readFileInfos, unsupportedFlag } from './file-infos';
+import { readLiveFileObjects, unsupportedFlag } from './file-infos';
 import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
 import { objectPrinter } from './write-output';
 
@@ -91,18 +91,10 @@ function* runEdit(ctx: CommandContext): CommandResult {
   // The objects to edit: from -f (read back from the server) or from the arguments.
   const targets: Array<{ info: ResourceInfo; object: KubeObject }> = [];
   if (f.strings('filename').length > 0) {
-    const read = yield* readFileInfos(ctx);
-    if (!read.ok) return yield* ctx.fail(read.error);
-    for (const item of read.items) {
-      if (!item.ok) return yield* ctx.fail(item.error);
-      const live = ctx.cluster.server.read(
-        item.info.resource.kind,
-        item.info.namespace,
-        item.info.name,
-      );
-      if (!live.ok) return yield* ctx.statusError(live.error);
-      targets.push({ info: item.info.resource, object: live.value });
-    }
+    const live = yield* readLiveFileObjects(ctx);
+    if (!live.ok)
+      return 'status' in live ? yield* ctx.statusError(live.status) : yield* ctx.fail(live.error);
+    targets.push(...live.items);
   } else {
     if (ctx.args.length === 0) return yield* ctx.fail(MISSING_RESOURCE_ERROR);
     const parsed = parseResourceArgs(ctx.args);
