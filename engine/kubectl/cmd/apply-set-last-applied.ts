@@ -7,25 +7,19 @@ import type { KubeObject } from '../../api/object';
 import { cloneJson } from '../../api/patch';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { marshalJson } from '../printers';
-import { filenameFlags, readFileInfos } from './file-infos';
+import { dryRunStrategy, withDryRun } from './dry-run';
+import { filenameFlags, DRY_RUN_FLAG, PRINT_FLAGS } from './common-flags';
+import { readFileInfos } from './file-infos';
 import { LAST_APPLIED } from './last-applied';
-import {
-  DRY_RUN_FLAG,
-  PRINT_FLAGS,
-  dryRunStrategy,
-  objectPrinter,
-  withDryRun,
-} from './write-output';
-
-const NO_RESOURCES =
-  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+import { objectPrinter } from './write-output';
+import { MISSING_RESOURCE_ERROR } from '../resource/builder';
 
 function* runSet(ctx: CommandContext): CommandResult {
   const dry = dryRunStrategy(ctx.flags);
   if (!dry.ok) return yield* ctx.fail(`could not get value for --dry-run: ${dry.error}`);
   const printer = objectPrinter(ctx.flags);
   if (!printer.ok) return yield* ctx.fail(printer.error);
-  if (ctx.flags.strings('filename').length === 0) return yield* ctx.fail(NO_RESOURCES);
+  if (ctx.flags.strings('filename').length === 0) return yield* ctx.fail(MISSING_RESOURCE_ERROR);
   const read = yield* readFileInfos(ctx);
   if (!read.ok) return yield* ctx.fail(read.error);
   // Validate: check every object first, then patch the ones that change.

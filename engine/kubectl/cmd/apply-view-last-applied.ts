@@ -5,12 +5,15 @@
 import type { KubeObject } from '../../api/object';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { marshalYaml } from '../printers';
-import { fetchTargets, parseResourceArgs, parseSelectors } from '../resource/builder';
-import { filenameFlags, readFileInfos } from './file-infos';
+import {
+  fetchTargets,
+  parseResourceArgs,
+  parseSelectors,
+  MISSING_RESOURCE_ERROR,
+} from '../resource/builder';
+import { filenameFlags, WRITE_SELECTOR_FLAG } from './common-flags';
+import { readLiveFileObjects } from './file-infos';
 import { LAST_APPLIED } from './last-applied';
-
-const NO_RESOURCES =
-  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
 
 /** Go's json.Indent(dst, src, "", "  ") of compact JSON text (the annotation's own text). */
 function indentJson(text: string): string {
@@ -30,20 +33,12 @@ function* runView(ctx: CommandContext): CommandResult {
     );
   const objects: KubeObject[] = [];
   if (ctx.flags.strings('filename').length > 0) {
-    const read = yield* readFileInfos(ctx);
-    if (!read.ok) return yield* ctx.fail(read.error);
-    for (const item of read.items) {
-      if (!item.ok) return yield* ctx.fail(item.error);
-      const live = ctx.cluster.server.read(
-        item.info.resource.kind,
-        item.info.namespace,
-        item.info.name,
-      );
-      if (!live.ok) return yield* ctx.statusError(live.error);
-      objects.push(live.value);
-    }
+    const live = yield* readLiveFileObjects(ctx);
+    if (!live.ok)
+      return 'status' in live ? yield* ctx.statusError(live.status) : yield* ctx.fail(live.error);
+    for (const { object } of live.items) objects.push(object);
   } else {
-    if (ctx.args.length === 0) return yield* ctx.fail(NO_RESOURCES);
+    if (ctx.args.length === 0) return yield* ctx.fail(MISSING_RESOURCE_ERROR);
     const parsed = parseResourceArgs(ctx.args);
     if (!parsed.ok) return yield* ctx.fail(parsed.error);
     const selecting = ctx.flags.bool('all') || ctx.flags.string('selector') !== '';
@@ -101,13 +96,7 @@ export const viewLastAppliedCommand: CommandSpec = {
       default: 'yaml',
       usage: 'Output format: yaml or json.',
     },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      usage:
-        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-    },
+    WRITE_SELECTOR_FLAG,
   ],
   run: runView,
 };

@@ -9,25 +9,24 @@ import { jsonEqual, threeWayMerge } from '../../api/patch';
 import { resourceForKind } from '../../api/resources';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { parseSelectors } from '../resource/builder';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import { CASCADE_FLAG, cascadingStrategy } from './delete';
 import { waitForDeletion } from './wait-deleted';
 import type { Block } from '../../runtime/kernel';
 import { viewLastAppliedCommand } from './apply-view-last-applied';
 import { setLastAppliedCommand } from './apply-set-last-applied';
 import { fieldValidationOf, fieldWarnings, validateFlagError } from './create';
-import { filenameFlags, readFileInfos, unsupportedFlag } from './file-infos';
-import { LAST_APPLIED, lastAppliedAnnotated, lastAppliedOf } from './last-applied';
 import {
+  filenameFlags,
   DRY_RUN_FLAG,
   PRINT_FLAGS,
   VALIDATE_FLAG,
-  dryRunStrategy,
   fieldManagerFlag,
-  formatRunErrors,
-  objectPrinter,
-  withDryRun,
-  type RunError,
-} from './write-output';
+  WRITE_SELECTOR_FLAG,
+} from './common-flags';
+import { readFileInfos, unsupportedFlag } from './file-infos';
+import { LAST_APPLIED, lastAppliedAnnotated, lastAppliedOf } from './last-applied';
+import { formatRunErrors, objectPrinter, type RunError } from './write-output';
 
 /** The result of applying one object. */
 export type ApplyOutcome =
@@ -307,13 +306,7 @@ export const applyCommand: CommandSpec = {
       type: 'stringArray',
       usage: 'With --prune: the group/version/kinds that may be pruned.',
     },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      usage:
-        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-    },
+    WRITE_SELECTOR_FLAG,
     {
       name: 'server-side',
       type: 'bool',

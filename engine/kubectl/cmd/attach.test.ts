@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkstation, HOME } from '../../shell/workstation';
+import { createWorkstation } from '../../shell/workstation';
 import { runOnWorkstation } from '../../testing/run-command';
 import { TestCluster } from '../../testing/test-cluster';
-import { Tty } from '../../runtime/tty';
-import { findExecutable } from '../../runtime/exec';
+import { kubectlOnTerminal } from './terminal-testing';
 
 const PODS = `
 apiVersion: v1
@@ -26,32 +25,9 @@ function setup() {
   const ws = createWorkstation(tc.sim);
   tc.advance('20s');
   const onTerminal = (args: string[]) => {
-    let screen = '';
-    const tty = new Tty(tc.sim.kernel, ws.ns, (d) => (screen += d));
-    const exe = findExecutable(ws.ns, HOME, ws.env.get('PATH'), ['kubectl', ...args]);
-    if (typeof exe === 'string') throw new Error(exe);
-    const proc = tc.sim.kernel.spawn({
-      program: exe.program,
-      argv: exe.argv,
-      env: ws.env,
-      cwd: HOME,
-      ns: ws.ns,
-      fds: new Map([
-        [0, tty.description],
-        [1, tty.description],
-        [2, tty.description],
-      ]),
-    });
-    tty.foregroundPgid = proc.pgid;
+    const t = kubectlOnTerminal(tc, ws, args);
     tc.advance('1s');
-    return {
-      proc,
-      screen: () => screen,
-      type(keys: string) {
-        tty.type(keys);
-        tc.advance('1s');
-      },
-    };
+    return t;
   };
   return { tc, ws, onTerminal };
 }

@@ -4,10 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../simulation';
-import { createWorkstation } from '../../shell/workstation';
-import { runOnWorkstation } from '../../testing/run-command';
-import { GOLDEN_START } from '../../testing/test-cluster';
+import { kubectlWorkstation } from './workstation-testing';
 
 interface Recorded {
   args: string[];
@@ -21,11 +18,10 @@ const recorded = JSON.parse(
 ) as Record<string, Recorded>;
 
 describe('container verbs match kubectl 1.32 client-side errors', () => {
-  const sim = createSimulation({ seed: 1, start: GOLDEN_START });
-  const ws = createWorkstation(sim);
+  const { k } = kubectlWorkstation();
   for (const [name, want] of Object.entries(recorded)) {
     it(name, () => {
-      const got = runOnWorkstation(sim, ws, ['kubectl', ...want.args]);
+      const got = k(...want.args);
       expect(got).toEqual({ stdout: want.stdout, stderr: want.stderr, code: want.code });
     });
   }

@@ -7,18 +7,16 @@ import type { StatusError } from '../../api/errors';
 import type { KubeObject } from '../../api/object';
 import type { CommandContext, CommandResult } from '../command';
 import type { FlagDef } from '../flags';
+import { dryRunStrategy, withDryRun, type DryRun } from './dry-run';
 import { lastAppliedAnnotated } from './last-applied';
 import {
   DRY_RUN_FLAG,
   PRINT_FLAGS,
   SAVE_CONFIG_FLAG,
   VALIDATE_FLAG,
-  dryRunStrategy,
   fieldManagerFlag,
-  objectPrinter,
-  withDryRun,
-  type DryRun,
-} from './write-output';
+} from './common-flags';
+import { objectPrinter } from './write-output';
 
 /** Flags every generator has (print flags, dry-run, save-config, validate, field manager). */
 export const GENERATOR_FLAGS: FlagDef[] = [

@@ -7,31 +7,29 @@ import { decodeBody, type FieldValidation } from '../../api/decode/strict';
 import type { JsonValue, KubeObject } from '../../api/object';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { parseSelectors } from '../resource/builder';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import { createCronJobCommand } from './create-cronjob';
 import { createDeploymentCommand } from './create-deployment';
 import { createJobCommand } from './create-job';
 import { createNamespaceCommand } from './create-namespace';
 import { createServiceCommand } from './create-service';
 import { createConfigMapCommand } from './create-configmap';
-import { filenameFlags, readFileInfos, type FileInfo, unsupportedFlag } from './file-infos';
-import { EDIT_HEADER, editorCommand, launchEditor, stripComments } from './edit';
-import { readManifests } from '../../api/decode/manifest';
-import type { Block } from '../../runtime/kernel';
-import { utf8Decode, utf8Encode } from '../../util/utf8';
-import { marshalYaml } from '../printers';
-import { lastAppliedAnnotated, LAST_APPLIED } from './last-applied';
 import {
+  filenameFlags,
   DRY_RUN_FLAG,
   PRINT_FLAGS,
   SAVE_CONFIG_FLAG,
   VALIDATE_FLAG,
-  dryRunStrategy,
   fieldManagerFlag,
-  formatRunErrors,
-  objectPrinter,
-  withDryRun,
-  type RunError,
-} from './write-output';
+  WRITE_SELECTOR_FLAG,
+} from './common-flags';
+import { readFileInfos, type FileInfo, unsupportedFlag } from './file-infos';
+import { editTempPath, editText, editorCommand, launchEditor, stripComments } from './edit';
+import { readManifests } from '../../api/decode/manifest';
+import type { Block } from '../../runtime/kernel';
+import { utf8Decode, utf8Encode } from '../../util/utf8';
+import { lastAppliedAnnotated, LAST_APPLIED } from './last-applied';
+import { formatRunErrors, objectPrinter, type RunError } from './write-output';
 
 /** The server-side field validation kubectl asks for with `--validate`. */
 export function fieldValidationOf(ctx: CommandContext): FieldValidation {
@@ -71,12 +69,8 @@ function* editBeforeCreate(
     if (!item.ok) return yield* ctx.fail(item.error);
     objects.push(item.info.object);
   }
-  const body =
-    objects.length === 1
-      ? marshalYaml(objects[0])
-      : marshalYaml({ apiVersion: 'v1', items: objects, kind: 'List', metadata: {} });
-  const original = EDIT_HEADER + body;
-  const path = `/tmp/kubectl-edit-${1_000_000_000 + ctx.proc.rng.int(3_000_000_000)}.yaml`;
+  const original = editText(objects);
+  const path = editTempPath(ctx);
   const fs = ctx.proc.ns.fs;
   fs.writeFile(path, utf8Encode(original));
   const code = yield* launchEditor(ctx, path);
@@ -202,13 +196,7 @@ export const createCommand: CommandSpec = {
       usage: 'Raw URI to POST to the server, with the transport of the kubeconfig.',
     },
     SAVE_CONFIG_FLAG,
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      usage:
-        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-    },
+    WRITE_SELECTOR_FLAG,
     VALIDATE_FLAG,
     {
       name: 'windows-line-endings',

@@ -7,10 +7,17 @@ import type { PropagationPolicy } from '../../api/apiserver';
 import type { KubeObject } from '../../api/object';
 import type { ResourceInfo } from '../../api/resources';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
-import { fetchTargets, parseResourceArgs, parseSelectors } from '../resource/builder';
-import { filenameFlags, kindDotGroup, readFileInfos, unsupportedFlag } from './file-infos';
+import {
+  fetchTargets,
+  parseResourceArgs,
+  parseSelectors,
+  MISSING_RESOURCE_ERROR,
+} from '../resource/builder';
+import { dryRunStrategy, withDryRun } from './dry-run';
+import { filenameFlags, DRY_RUN_FLAG, WRITE_SELECTOR_FLAG } from './common-flags';
+import { kindDotGroup, readFileInfos, unsupportedFlag } from './file-infos';
 import { waitForDeletion, type DeletedRef } from './wait-deleted';
-import { DRY_RUN_FLAG, dryRunStrategy, formatRunErrors, type RunError } from './write-output';
+import { formatRunErrors, type RunError } from './write-output';
 
 /** delete_flags.go#GetCascadingStrategy. */
 export function cascadingStrategy(
@@ -57,10 +64,6 @@ interface Victim {
   name: string;
   source: string;
 }
-
-/** The message cli-runtime's builder gives when nothing names a resource. */
-const NO_RESOURCES =
-  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
 
 /** The `<kind>.<group> "<name>" <operation>` line (DeleteOptions.PrintObj). */
 export function deletionLine(
@@ -123,7 +126,7 @@ function* runDelete(ctx: CommandContext): CommandResult {
     }
     for (const e of read.streamErrors) errors.push({ message: e });
   } else {
-    if (ctx.args.length === 0) return yield* ctx.fail(NO_RESOURCES);
+    if (ctx.args.length === 0) return yield* ctx.fail(MISSING_RESOURCE_ERROR);
     if (all && (label || field))
       return yield* ctx.fail("setting 'all' parameter but found a non empty selector. ");
     const parsed = parseResourceArgs(ctx.args);
@@ -204,9 +207,7 @@ function* runDelete(ctx: CommandContext): CommandResult {
   }
 
   // DeleteResult
-  let operation = grace === 0 ? 'force deleted' : 'deleted';
-  if (dry.value === 'client') operation += ' (dry run)';
-  if (dry.value === 'server') operation += ' (server dry run)';
+  const operation = withDryRun(grace === 0 ? 'force deleted' : 'deleted', dry.value);
   let warnClusterScope = ctx.namespaceExplicit && !allNamespaces;
   const deleted: DeletedRef[] = [];
   let found = 0;
@@ -339,13 +340,7 @@ export const deleteCommand: CommandSpec = {
       type: 'string',
       usage: 'Raw URI to DELETE on the server, with the transport of the kubeconfig.',
     },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      usage:
-        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
-    },
+    WRITE_SELECTOR_FLAG,
     {
       name: 'timeout',
       type: 'duration',

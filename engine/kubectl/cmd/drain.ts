@@ -10,16 +10,9 @@ import { notFound } from '../../api/errors';
 import { isSelectorError, parseSelector } from '../../api/labels';
 import type { Block } from '../../runtime/kernel';
 import type { CommandContext, CommandSpec } from '../command';
-import {
-  DRY_RUN_FLAG,
-  WatchQueue,
-  flagDuration,
-  deadlineAfter,
-  dryRunStrategy,
-  goDuration,
-  resourceName,
-  withDryRun,
-} from './mutate-common';
+import { dryRunStrategy, withDryRun } from './dry-run';
+import { MUTATE_DRY_RUN_FLAG } from './common-flags';
+import { WatchQueue, flagDuration, deadlineAfter, goDuration, resourceName } from './mutate-common';
 
 const SELECTOR_FLAG = {
   name: 'selector',
@@ -101,10 +94,11 @@ function cordonSpec(desired: boolean): CommandSpec {
     examples: desired
       ? '  # Stop new pods from landing on node foo\n  kubectl cordon foo'
       : '  # Let pods be scheduled on node foo again\n  kubectl uncordon foo',
-    flags: [DRY_RUN_FLAG, SELECTOR_FLAG],
+    flags: [MUTATE_DRY_RUN_FLAG, SELECTOR_FLAG],
     *run(ctx) {
-      const dry = dryRunStrategy(ctx);
-      if (typeof dry === 'object') return yield* ctx.fail(dry.error);
+      const dryRun = dryRunStrategy(ctx.flags);
+      if (!dryRun.ok) return yield* ctx.fail(dryRun.error);
+      const dry = dryRun.value;
       const nodes = yield* findNodes(ctx, `${name} NODE`);
       if (typeof nodes === 'number') return nodes;
       yield* cordonNodes(ctx, nodes, desired, dry);
@@ -354,7 +348,7 @@ export const drainCommand: CommandSpec = {
       usage:
         'Force drain to use delete, even if eviction is supported. This will bypass checking PodDisruptionBudgets, use with caution.',
     },
-    DRY_RUN_FLAG,
+    MUTATE_DRY_RUN_FLAG,
     {
       name: 'force',
       type: 'bool',
@@ -389,8 +383,9 @@ export const drainCommand: CommandSpec = {
     },
   ],
   *run(ctx) {
-    const dry = dryRunStrategy(ctx);
-    if (typeof dry === 'object') return yield* ctx.fail(dry.error);
+    const dryRun = dryRunStrategy(ctx.flags);
+    if (!dryRun.ok) return yield* ctx.fail(dryRun.error);
+    const dry = dryRun.value;
     const nodes = yield* findNodes(ctx, 'drain NODE');
     if (typeof nodes === 'number') return nodes;
     const podSelector = ctx.flags.string('pod-selector');

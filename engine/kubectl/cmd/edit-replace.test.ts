@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../simulation';
-import { createWorkstation } from '../../shell/workstation';
 import type { EditorHost } from '../../shell/programs/misc';
 import { Notifier } from '../../runtime/notifier';
-import { runOnWorkstation } from '../../testing/run-command';
-import { GOLDEN_START } from '../../testing/test-cluster';
-
-const JOB = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: pi
-spec:
-  template:
-    spec:
-      containers:
-      - name: pi
-        image: busybox
-        command: ["sh", "-c", "echo hi"]
-      restartPolicy: Never
-`;
+import { kubectlWorkstation, PI_JOB as JOB } from './workstation-testing';
 
 /** An editor host that answers each opening with `edit(content)` (undefined: quit unsaved). */
 function scriptedEditor(edits: Array<(content: string) => string | undefined>) {
@@ -38,10 +21,7 @@ function scriptedEditor(edits: Array<(content: string) => string | undefined>) {
 }
 
 function setup(editor?: EditorHost) {
-  const sim = createSimulation({ seed: 1, start: GOLDEN_START });
-  const ws = createWorkstation(sim, { files: { 'job.yaml': JOB }, editor: () => editor });
-  const k = (...args: string[]) => runOnWorkstation(sim, ws, ['kubectl', ...args]);
-  return { sim, ws, k };
+  return kubectlWorkstation({ files: { 'job.yaml': JOB }, editor: () => editor });
 }
 
 describe('kubectl edit', () => {

@@ -14,21 +14,36 @@ import type { Block } from '../../runtime/kernel';
 import { utf8Decode, utf8Encode } from '../../util/utf8';
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
 import { marshalYaml } from '../printers';
-import { fetchTargets, parseResourceArgs } from '../resource/builder';
-import { filenameFlags, readFileInfos, unsupportedFlag } from './file-infos';
-import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
+import { fetchTargets, parseResourceArgs, MISSING_RESOURCE_ERROR } from '../resource/builder';
 import {
+  filenameFlags,
   PRINT_FLAGS,
   SAVE_CONFIG_FLAG,
   VALIDATE_FLAG,
   fieldManagerFlag,
-  objectPrinter,
-} from './write-output';
+} from './common-flags';
+import { readLiveFileObjects, unsupportedFlag } from './file-infos';
+import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
+import { objectPrinter } from './write-output';
 
 export const EDIT_HEADER =
   "# Please edit the object below. Lines beginning with a '#' will be ignored,\n" +
   '# and an empty file will abort the edit. If an error occurs while saving this file will be\n' +
   '# reopened with the relevant failures.\n#\n';
+
+/** What the editor opens first: the header, then the object or a v1 List of the objects. */
+export function editText(objects: readonly KubeObject[]): string {
+  const body =
+    objects.length === 1
+      ? marshalYaml(objects[0])
+      : marshalYaml({ apiVersion: 'v1', items: objects, kind: 'List', metadata: {} });
+  return EDIT_HEADER + body;
+}
+
+/** The temporary file the edited text goes to (editor.go's LaunchTempFile, random suffix). */
+export function editTempPath(ctx: CommandContext): string {
+  return `/tmp/kubectl-edit-${1_000_000_000 + ctx.proc.rng.int(3_000_000_000)}.yaml`;
+}
 
 /** One reason written under the header after a failed save. */
 interface EditReason {
@@ -76,23 +91,12 @@ function* runEdit(ctx: CommandContext): CommandResult {
   // The objects to edit: from -f (read back from the server) or from the arguments.
   const targets: Array<{ info: ResourceInfo; object: KubeObject }> = [];
   if (f.strings('filename').length > 0) {
-    const read = yield* readFileInfos(ctx);
-    if (!read.ok) return yield* ctx.fail(read.error);
-    for (const item of read.items) {
-      if (!item.ok) return yield* ctx.fail(item.error);
-      const live = ctx.cluster.server.read(
-        item.info.resource.kind,
-        item.info.namespace,
-        item.info.name,
-      );
-      if (!live.ok) return yield* ctx.statusError(live.error);
-      targets.push({ info: item.info.resource, object: live.value });
-    }
+    const live = yield* readLiveFileObjects(ctx);
+    if (!live.ok)
+      return 'status' in live ? yield* ctx.statusError(live.status) : yield* ctx.fail(live.error);
+    targets.push(...live.items);
   } else {
-    if (ctx.args.length === 0)
-      return yield* ctx.fail(
-        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-      );
+    if (ctx.args.length === 0) return yield* ctx.fail(MISSING_RESOURCE_ERROR);
     const parsed = parseResourceArgs(ctx.args);
     if (!parsed.ok) return yield* ctx.fail(parsed.error);
     const fetched = fetchTargets(ctx.cluster.server, parsed.targets, {
@@ -107,12 +111,8 @@ function* runEdit(ctx: CommandContext): CommandResult {
   if (targets.length === 0) return yield* ctx.fail('edit cancelled, no objects found');
 
   const originals = targets.map((t) => forEditing(t.object));
-  const body =
-    originals.length === 1
-      ? marshalYaml(originals[0])
-      : marshalYaml({ apiVersion: 'v1', items: originals, kind: 'List', metadata: {} });
-  const original = EDIT_HEADER + body;
-  const path = `/tmp/kubectl-edit-${1_000_000_000 + ctx.proc.rng.int(3_000_000_000)}.yaml`;
+  const original = editText(originals);
+  const path = editTempPath(ctx);
   const fs = ctx.proc.ns.fs;
   let fileText = original;
   let containsError = false;

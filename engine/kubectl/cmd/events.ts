@@ -7,6 +7,7 @@ import type { Event } from 'kubernetes-types/core/v1';
 import type { Block } from '../../runtime/kernel';
 import { Notifier } from '../../runtime/notifier';
 import { resolveResource } from '../../api/resources';
+import { GENERATOR_TEMPLATE_FLAGS } from './common-flags';
 import type { CommandSpec } from '../command';
 import { unknownTypeError } from '../resource/builder';
 import { createTableWriter, parseTime, translateTimestampSince } from '../format';
@@ -69,12 +70,7 @@ export const eventsCommand: CommandSpec = {
       type: 'bool',
       usage: 'List the events of every namespace.',
     },
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      usage: 'Ignore missing fields in templates (golang and jsonpath output only).',
-    },
+    ...GENERATOR_TEMPLATE_FLAGS,
     {
       name: 'chunk-size',
       type: 'int',
@@ -84,12 +80,6 @@ export const eventsCommand: CommandSpec = {
     { name: 'for', type: 'string', usage: 'Only the events of this object (TYPE/NAME).' },
     { name: 'no-headers', type: 'bool', usage: 'Leave out the column headers.' },
     { name: 'output', short: 'o', type: 'string', usage: 'Output format: json, yaml or name.' },
-    {
-      name: 'show-managed-fields',
-      type: 'bool',
-      usage: 'Keep managedFields in JSON or YAML output.',
-    },
-    { name: 'template', type: 'string', usage: 'Template for -o go-template / jsonpath.' },
     { name: 'types', type: 'stringSlice', usage: 'Only events of these types (Normal, Warning).' },
     { name: 'watch', short: 'w', type: 'bool', usage: 'After listing, keep printing new events.' },
   ],

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkstation, HOME } from '../../shell/workstation';
+import { createWorkstation } from '../../shell/workstation';
 import { runOnWorkstation } from '../../testing/run-command';
 import { TestCluster } from '../../testing/test-cluster';
-import { Tty } from '../../runtime/tty';
-import { findExecutable } from '../../runtime/exec';
+import { kubectlOnTerminal } from './terminal-testing';
 
 const SLEEPER = `
 apiVersion: v1
@@ -22,34 +21,9 @@ function setup(manifest = SLEEPER) {
     runOnWorkstation(tc.sim, ws, ['kubectl', ...args], { stdin });
   /** Runs kubectl on a terminal; returns the screen and a way to type. */
   const onTerminal = (args: string[]) => {
-    let screen = '';
-    const tty = new Tty(tc.sim.kernel, ws.ns, (d) => (screen += d));
-    const argv = ['kubectl', ...args];
-    const exe = findExecutable(ws.ns, HOME, ws.env.get('PATH'), argv);
-    if (typeof exe === 'string') throw new Error(exe);
-    const proc = tc.sim.kernel.spawn({
-      program: exe.program,
-      argv: exe.argv,
-      env: ws.env,
-      cwd: HOME,
-      ns: ws.ns,
-      fds: new Map([
-        [0, tty.description],
-        [1, tty.description],
-        [2, tty.description],
-      ]),
-    });
-    tty.foregroundPgid = proc.pgid;
+    const t = kubectlOnTerminal(tc, ws, args);
     tc.sim.settle();
-    return {
-      proc,
-      tty,
-      screen: () => screen,
-      type(keys: string) {
-        tty.type(keys);
-        tc.advance('1s');
-      },
-    };
+    return t;
   };
   return { tc, ws, k, onTerminal };
 }

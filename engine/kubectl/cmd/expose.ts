@@ -7,9 +7,22 @@
 import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/object';
 import type { CommandSpec } from '../command';
-import { parseResourceArgs, fetchTargets, type Fetched } from '../resource/builder';
+import {
+  parseResourceArgs,
+  fetchTargets,
+  type Fetched,
+  MISSING_RESOURCE_ERROR,
+} from '../resource/builder';
 import { visitManifests } from '../resource/manifests';
-import { checkOutputFormat, parseDryRun, printGenerated } from './generated-output';
+import { dryRunStrategy } from './dry-run';
+import {
+  GENERATOR_DRY_RUN_FLAG,
+  GENERATOR_OUTPUT_FLAG,
+  GENERATOR_OVERRIDE_FLAGS,
+  GENERATOR_TEMPLATE_FLAGS,
+  fieldManagerFlag,
+} from './common-flags';
+import { checkOutputFormat, parseLabels, printGenerated } from './generated-output';
 import { applyOverrides } from './overrides';
 
 /** What the service generator takes (generate/versioned/service.go params). */
@@ -31,24 +44,14 @@ export interface ServiceParams {
   sessionAffinity?: string;
 }
 
-function parseLabelString(text: string): { map: Record<string, string> } | { error: string } {
-  const map: Record<string, string> = {};
-  for (const pair of text.split(',')) {
-    const kv = pair.split('=');
-    if (kv.length !== 2 || kv[0] === '') return { error: `invalid label spec: ${pair}` };
-    map[kv[0]] = kv[1];
-  }
-  return { map };
-}
-
 /** The Service the generator builds, in Go field order. */
 export function buildService(p: ServiceParams): { service: KubeObject } | { error: string } {
-  const parsedSelector = parseLabelString(p.selector);
+  const parsedSelector = parseLabels(p.selector);
   if ('error' in parsedSelector) return parsedSelector;
   const selector = parsedSelector.map;
   let labels: Record<string, string> | undefined;
   if (p.labels) {
-    const l = parseLabelString(p.labels);
+    const l = parseLabels(p.labels);
     if ('error' in l) return l;
     labels = l.map;
   }
@@ -185,36 +188,19 @@ export const exposeCommand: CommandSpec = {
     '  kubectl expose deploy/web --port=80 --dry-run=client -o yaml',
   ].join('\n'),
   flags: [
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      usage: 'Ignore missing fields in templates (golang and jsonpath output only).',
-    },
+    ...GENERATOR_TEMPLATE_FLAGS,
     {
       name: 'cluster-ip',
       type: 'string',
       usage: "ClusterIP for the service; 'None' makes it headless.",
     },
-    {
-      name: 'dry-run',
-      type: 'string',
-      default: 'none',
-      noOptDefault: 'unchanged',
-      usage:
-        'Must be "none", "server", or "client". With client, only print the object; with server, send it without persisting it.',
-    },
+    GENERATOR_DRY_RUN_FLAG,
     {
       name: 'external-ip',
       type: 'string',
       usage: 'An extra external IP address the service accepts traffic on.',
     },
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-expose',
-      usage: 'Name of the manager tracking field ownership.',
-    },
+    fieldManagerFlag('kubectl-expose', 'Name of the manager tracking field ownership.'),
     {
       name: 'filename',
       short: 'f',
@@ -230,19 +216,8 @@ export const exposeCommand: CommandSpec = {
     { name: 'labels', short: 'l', type: 'string', usage: 'Labels of the service.' },
     { name: 'load-balancer-ip', type: 'string', usage: 'IP for a LoadBalancer service.' },
     { name: 'name', type: 'string', usage: "Name of the service; the object's name by default." },
-    {
-      name: 'output',
-      short: 'o',
-      type: 'string',
-      usage: 'Output format: json, yaml, name, jsonpath=….',
-    },
-    {
-      name: 'override-type',
-      type: 'string',
-      default: 'merge',
-      usage: 'How --overrides applies: json, merge, or strategic.',
-    },
-    { name: 'overrides', type: 'string', usage: 'Inline JSON merged over the generated object.' },
+    GENERATOR_OUTPUT_FLAG,
+    ...GENERATOR_OVERRIDE_FLAGS,
     {
       name: 'port',
       type: 'string',
@@ -260,27 +235,16 @@ export const exposeCommand: CommandSpec = {
       usage: 'Read folders given with -f recursively.',
     },
     {
-      name: 'save-config',
-      type: 'bool',
-      usage: 'Store the configuration in an annotation of the object.',
-    },
-    {
       name: 'selector',
       type: 'string',
       usage: "Label selector of the service; the object's by default.",
     },
     { name: 'session-affinity', type: 'string', usage: "'None' or 'ClientIP'." },
     {
-      name: 'show-managed-fields',
-      type: 'bool',
-      usage: 'Keep managedFields in JSON or YAML output.',
-    },
-    {
       name: 'target-port',
       type: 'string',
       usage: 'Container port (number or name) the service sends traffic to.',
     },
-    { name: 'template', type: 'string', usage: 'Template for -o go-template / jsonpath.' },
     {
       name: 'type',
       type: 'string',
@@ -289,16 +253,15 @@ export const exposeCommand: CommandSpec = {
   ],
   *run(ctx) {
     const f = ctx.flags;
-    const dryRun = parseDryRun(f.string('dry-run'), f.changed('dry-run'));
-    if (typeof dryRun === 'object') return yield* ctx.fail(dryRun.error);
+    const strategy = dryRunStrategy(f);
+    if (!strategy.ok) return yield* ctx.fail(strategy.error);
+    const dryRun = strategy.value;
     const output = f.string('output');
     const badOutput = checkOutputFormat(output);
     if (badOutput) return yield* ctx.fail(badOutput);
     const filenames = f.strings('filename');
     if (ctx.args.length === 0 && filenames.length === 0)
-      return yield* ctx.fail(
-        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
-      );
+      return yield* ctx.fail(MISSING_RESOURCE_ERROR);
     // The objects to expose: read from the server by name, or as written in -f files.
     let targets: Fetched[];
     if (filenames.length > 0) {

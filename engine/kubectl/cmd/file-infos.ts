@@ -5,38 +5,15 @@
  * an explicit `-n` reported per object, and `-l` filtering.
  */
 import type { KubeObject } from '../../api/object';
+import type { StatusError } from '../../api/errors';
+import type { ResourceInfo } from '../../api/resources';
 import { cloneJson } from '../../api/patch';
 import type { ManifestObject } from '../../api/decode/manifest';
 import type { Selector } from '../../api/labels';
 import { matches } from '../../api/labels';
 import type { Block } from '../../runtime/kernel';
 import type { CommandContext } from '../command';
-import type { FlagDef } from '../flags';
 import { visitManifests } from '../resource/manifests';
-
-/** `-f`, `-R` and `-k` as the write verbs declare them (`purpose` completes the -f usage). */
-export function filenameFlags(purpose: string): FlagDef[] {
-  return [
-    {
-      name: 'filename',
-      short: 'f',
-      type: 'stringSlice',
-      usage: `Files, directories or URLs of manifests ${purpose}.`,
-    },
-    {
-      name: 'recursive',
-      short: 'R',
-      type: 'bool',
-      usage: 'Also read the manifests in the subdirectories of the -f directories.',
-    },
-    {
-      name: 'kustomize',
-      short: 'k',
-      type: 'string',
-      usage: 'Process a kustomization directory. Cannot be combined with -f or -R.',
-    },
-  ];
-}
 
 /**
  * The flags Podlab accepts for compatibility but does not model (`--raw`, `--subresource`): the
@@ -113,4 +90,33 @@ export function* readFileInfos(
 export function kindDotGroup(info: { kind: string; group: string }): string {
   const kind = info.kind.toLowerCase();
   return info.group ? `${kind}.${info.group}` : kind;
+}
+
+/**
+ * The live objects the `-f` manifests name, read back from the server as info.Get() does (edit,
+ * apply view-last-applied); or the error to fail with, or the API error to report.
+ */
+export function* readLiveFileObjects(
+  ctx: CommandContext,
+): Generator<
+  Block,
+  | { ok: true; items: Array<{ info: ResourceInfo; object: KubeObject }> }
+  | { ok: false; error: string }
+  | { ok: false; status: StatusError },
+  void
+> {
+  const read = yield* readFileInfos(ctx);
+  if (!read.ok) return { ok: false, error: read.error };
+  const items: Array<{ info: ResourceInfo; object: KubeObject }> = [];
+  for (const item of read.items) {
+    if (!item.ok) return { ok: false, error: item.error };
+    const live = ctx.cluster.server.read(
+      item.info.resource.kind,
+      item.info.namespace,
+      item.info.name,
+    );
+    if (!live.ok) return { ok: false, status: live.error };
+    items.push({ info: item.info.resource, object: live.value });
+  }
+  return { ok: true, items };
 }

@@ -5,26 +5,7 @@
  */
 import type { KubeObject } from '../../api/object';
 import { printJson, printJsonPath, printYaml } from '../printers';
-
-/** kubectl's dry-run strategies. */
-export type DryRun = 'none' | 'client' | 'server';
-
-/** cmdutil.GetDryRunStrategy: the value or kubectl's error message. */
-export function parseDryRun(value: string, changed: boolean): DryRun | { error: string } {
-  if (!changed) return 'none';
-  switch (value) {
-    case 'unchanged':
-      // @simplified: a bare --dry-run means client, without klog's deprecation warning line.
-      return 'client';
-    case 'none':
-      return 'none';
-    case 'client':
-    case 'server':
-      return value;
-    default:
-      return { error: `Invalid dry-run value (${value}). Must be "none", "server", or "client".` };
-  }
-}
+import { withDryRun, type DryRun } from './dry-run';
 
 const ALLOWED =
   'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
@@ -60,7 +41,16 @@ export function printGenerated(
     const r = printJsonPath(output.slice(output.indexOf('=') + 1), obj);
     return r.ok ? { text: r.value } : { error: r.error };
   }
-  const suffix =
-    dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-  return { text: `${typeName(obj)}/${obj.metadata.name} ${operation}${suffix}\n` };
+  return { text: `${typeName(obj)}/${obj.metadata.name} ${withDryRun(operation, dryRun)}\n` };
+}
+
+/** `a=b,c=d` → labels (generate.ParseLabels). */
+export function parseLabels(spec: string): { map: Record<string, string> } | { error: string } {
+  const map: Record<string, string> = {};
+  for (const pair of spec.split(',')) {
+    const kv = pair.split('=');
+    if (kv.length !== 2 || kv[0] === '') return { error: `invalid label spec: ${pair}` };
+    map[kv[0]] = kv[1];
+  }
+  return { map };
 }

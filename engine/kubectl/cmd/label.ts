@@ -9,17 +9,21 @@ import type { Block } from '../../runtime/kernel';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
 import { isValidLabelValue } from '../../api/registry/validation/names';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import {
-  DRY_RUN_FLAG,
-  OUTPUT_FLAG,
+  MUTATE_DRY_RUN_FLAG,
+  MUTATE_PRINT_FLAGS,
+  fieldManagerFlag,
+  SELECTOR_FLAG,
+  filenameOptionFlags,
+} from './common-flags';
+import {
   canonicalJson,
   collectTargets,
-  dryRunStrategy,
   outputError,
   printErrors,
   printResult,
   resourcesAndPairs,
-  withDryRun,
 } from './mutate-common';
 
 /** Which metadata map a command edits, and its wording. */
@@ -57,75 +61,32 @@ export function metadataFlags(noun: string): FlagDef[] {
       type: 'bool',
       usage: 'If true, check the specified action in all namespaces.',
     },
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      usage: 'If true, ignore any errors in templates when a field or map key is missing.',
-    },
-    DRY_RUN_FLAG,
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: `kubectl-${noun === 'label' ? 'label' : 'annotate'}`,
-      usage: 'Name of the manager used to track field ownership.',
-    },
+    ...MUTATE_PRINT_FLAGS,
+    MUTATE_DRY_RUN_FLAG,
+    fieldManagerFlag(`kubectl-${noun === 'label' ? 'label' : 'annotate'}`),
     {
       name: 'field-selector',
       type: 'string',
       usage: 'Selector (field query) to filter on, e.g. --field-selector key1=value1.',
     },
-    {
-      name: 'filename',
-      short: 'f',
-      type: 'stringSlice',
-      usage: `Filename, directory, or URL to files identifying the resource to update the ${noun}s`,
-    },
-    {
-      name: 'kustomize',
-      short: 'k',
-      type: 'string',
-      usage: 'Process the kustomization directory.',
-    },
+    ...filenameOptionFlags(`identifying the resource to update the ${noun}s`),
     { name: 'list', type: 'bool', usage: `If true, display the ${noun}s for a given resource.` },
     {
       name: 'local',
       type: 'bool',
       usage: `If true, ${noun} will NOT contact api-server but run locally.`,
     },
-    OUTPUT_FLAG,
     {
       name: 'overwrite',
       type: 'bool',
       usage: `If true, allow ${noun}s to be overwritten, otherwise reject ${noun} updates that overwrite existing ${noun}s.`,
     },
     {
-      name: 'recursive',
-      short: 'R',
-      type: 'bool',
-      usage: 'Process the directory used in -f, --filename recursively.',
-    },
-    {
       name: 'resource-version',
       type: 'string',
       usage: `If non-empty, the ${noun}s update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.`,
     },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      usage: 'Selector (label query) to filter on, e.g. -l key1=value1,key2=value2.',
-    },
-    {
-      name: 'show-managed-fields',
-      type: 'bool',
-      usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-    },
-    {
-      name: 'template',
-      type: 'string',
-      usage: 'Template string or path to template file to use when -o=go-template.',
-    },
+    SELECTOR_FLAG,
   ];
 }
 
@@ -138,8 +99,9 @@ export function* runMetadataUpdate(
   if ('error' in split) return yield* ctx.fail(split.error);
   const parsed = u.parse(split.pairs);
   if ('error' in parsed) return yield* ctx.fail(parsed.error);
-  const dry = dryRunStrategy(ctx);
-  if (typeof dry === 'object') return yield* ctx.fail(dry.error);
+  const dryRun = dryRunStrategy(ctx.flags);
+  if (!dryRun.ok) return yield* ctx.fail(dryRun.error);
+  const dry = dryRun.value;
   const outErr = outputError(ctx);
   if (outErr) return yield* ctx.fail(outErr);
   const all = ctx.flags.bool('all');

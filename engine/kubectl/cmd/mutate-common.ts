@@ -13,11 +13,15 @@ import type { KubeObject } from '../../api/object';
 import type { ResourceInfo } from '../../api/resources';
 import type { Instant } from '../../time/instant';
 import type { CommandContext } from '../command';
-import { parseGoDuration, type FlagDef } from '../flags';
+import { parseGoDuration } from '../flags';
 import { groupKindOf } from '../printers/tableprinter';
 import { printJson } from '../printers/json';
 import { printYaml } from '../printers/yaml';
 import { fetchTargets, parseResourceArgs, parseSelectors } from '../resource/builder';
+
+/** scale's and wait's error when neither arguments nor -f name a resource (no type-only example). */
+export const MISSING_NAMED_RESOURCE_ERROR =
+  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'";
 
 /** `deployment.apps/web` (the name printer's prefix). */
 export function resourceName(obj: KubeObject): string {
@@ -114,47 +118,6 @@ export function* printErrors(ctx: CommandContext, errors: readonly StatusError[]
   return errors.length > 0 ? 1 : 0;
 }
 
-/** The `-o` flag the mutating verbs share (name, json, yaml; default: `<name> <operation>`). */
-export const OUTPUT_FLAG: FlagDef = {
-  name: 'output',
-  short: 'o',
-  type: 'string',
-  usage:
-    'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-};
-
-/** The `--dry-run` flag (none|client|server). */
-export const DRY_RUN_FLAG: FlagDef = {
-  name: 'dry-run',
-  type: 'string',
-  default: 'none',
-  noOptDefault: 'unchanged',
-  usage:
-    'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
-};
-
-/** kubectl's GetDryRunStrategy. */
-export function dryRunStrategy(
-  ctx: CommandContext,
-): 'none' | 'client' | 'server' | { error: string } {
-  const v = ctx.flags.string('dry-run') || 'none';
-  if (v === 'none' || v === 'client' || v === 'server') return v;
-  if (v === 'unchanged')
-    return {
-      error: `--dry-run flag without a value was specified. A value must be set, e.g. --dry-run=client`,
-    };
-  if (v === 'true') return 'client';
-  if (v === 'false') return 'none';
-  return { error: `Invalid dry-run value (${v}). Must be "none", "server", or "client".` };
-}
-
-/** The operation suffix kubectl adds for dry runs. */
-export function withDryRun(operation: string, dry: 'none' | 'client' | 'server'): string {
-  if (dry === 'client') return `${operation} (dry run)`;
-  if (dry === 'server') return `${operation} (server dry run)`;
-  return operation;
-}
-
 /** Prints an object the way `-o` asks (default: `kind.group/name <operation>`). */
 export function* printResult(ctx: CommandContext, obj: KubeObject, operation: string) {
   const output = ctx.flags.string('output');
@@ -192,6 +155,17 @@ export class WatchQueue {
         this.events.push(e);
         this.notifier.notify();
       }),
+    );
+  }
+
+  /** A queue of the events of one object (same kind, namespace and name). */
+  static forObject(ctx: CommandContext, obj: KubeObject): WatchQueue {
+    const ns = obj.metadata.namespace ?? '';
+    const name = obj.metadata.name;
+    return new WatchQueue(
+      ctx,
+      [obj.kind],
+      (e) => e.object.metadata.name === name && (e.object.metadata.namespace ?? '') === ns,
     );
   }
 

@@ -1,9 +1,7 @@
 /** Test harness for the mutating verbs: a golden-start cluster, a workstation and `kubectl …`. */
-import { createSimulation } from '../../simulation';
-import { createWorkstation } from '../../shell/workstation';
-import { runOnWorkstation, type CommandOutput } from '../../testing/run-command';
-import { GOLDEN_START, TestCluster } from '../../testing/test-cluster';
 import { HOME } from '../../shell/workstation';
+import { TestCluster } from '../../testing/test-cluster';
+import { kubectlWorkstation } from './workstation-testing';
 
 /** A web Deployment (3 replicas), a logd DaemonSet and a bare pod `alone` on node01. */
 export const WORKLOADS = `
@@ -39,11 +37,9 @@ spec:
 
 /** A cluster with `manifest` applied and settled for `settle`; `k(...)` runs kubectl. */
 export function mutateCluster(manifest = '', settle = '60s') {
-  const sim = createSimulation({ seed: 1, start: GOLDEN_START });
-  const ws = createWorkstation(sim);
+  const { sim, ws, k } = kubectlWorkstation();
   const tc = TestCluster.of(sim);
   if (manifest) tc.apply(manifest).advance(settle);
-  const k = (...args: string[]): CommandOutput => runOnWorkstation(sim, ws, ['kubectl', ...args]);
   /** Writes a file in the learner's home directory. */
   const write = (name: string, text: string) => ws.ns.fs.writeFile(`${HOME}/${name}`, text);
   return { sim, tc, k, write };

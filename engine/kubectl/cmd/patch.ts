@@ -7,16 +7,19 @@ import { parseDocument } from 'yaml';
 import type { JsonValue, KubeObject } from '../../api/object';
 import type { PatchType } from '../../api/apiserver';
 import type { CommandSpec } from '../command';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import {
-  DRY_RUN_FLAG,
-  OUTPUT_FLAG,
+  MUTATE_DRY_RUN_FLAG,
+  MUTATE_PRINT_FLAGS,
+  fieldManagerFlag,
+  filenameOptionFlags,
+} from './common-flags';
+import {
   canonicalJson,
   collectTargets,
-  dryRunStrategy,
   outputError,
   printErrors,
   printResult,
-  withDryRun,
 } from './mutate-common';
 
 const PATCH_TYPES = ['json', 'merge', 'strategic'];
@@ -48,38 +51,16 @@ export const patchCommand: CommandSpec = {
     '  # Change the image of one container (merged by name)\n  kubectl patch deployment web -p \'{"spec":{"template":{"spec":{"containers":[{"name":"web","image":"nginx:1.27"}]}}}}\'\n\n' +
     '  # Replace a list element with a JSON patch\n  kubectl patch pod p --type=json -p \'[{"op":"replace","path":"/spec/containers/0/image","value":"busybox:1.37"}]\'',
   flags: [
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      usage: 'If true, ignore any errors in templates when a field or map key is missing.',
-    },
-    DRY_RUN_FLAG,
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-patch',
-      usage: 'Name of the manager used to track field ownership.',
-    },
-    {
-      name: 'filename',
-      short: 'f',
-      type: 'stringSlice',
-      usage: 'Filename, directory, or URL to files identifying the resource to update',
-    },
-    {
-      name: 'kustomize',
-      short: 'k',
-      type: 'string',
-      usage: 'Process the kustomization directory.',
-    },
+    ...MUTATE_PRINT_FLAGS,
+    MUTATE_DRY_RUN_FLAG,
+    fieldManagerFlag('kubectl-patch'),
+    ...filenameOptionFlags('identifying the resource to update'),
     {
       name: 'local',
       type: 'bool',
       usage:
         'If true, patch will operate on the content of the file, not the server-side resource.',
     },
-    OUTPUT_FLAG,
     {
       name: 'patch',
       short: 'p',
@@ -92,25 +73,9 @@ export const patchCommand: CommandSpec = {
       usage: 'A file containing a patch to be applied to the resource.',
     },
     {
-      name: 'recursive',
-      short: 'R',
-      type: 'bool',
-      usage: 'Process the directory used in -f, --filename recursively.',
-    },
-    {
-      name: 'show-managed-fields',
-      type: 'bool',
-      usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-    },
-    {
       name: 'subresource',
       type: 'string',
       usage: 'If specified, patch will operate on the subresource of the requested object.',
-    },
-    {
-      name: 'template',
-      type: 'string',
-      usage: 'Template string or path to template file to use when -o=go-template.',
     },
     {
       name: 'type',
@@ -120,8 +85,9 @@ export const patchCommand: CommandSpec = {
     },
   ],
   *run(ctx) {
-    const dry = dryRunStrategy(ctx);
-    if (typeof dry === 'object') return yield* ctx.fail(dry.error);
+    const dryRun = dryRunStrategy(ctx.flags);
+    if (!dryRun.ok) return yield* ctx.fail(dryRun.error);
+    const dry = dryRun.value;
     const outErr = outputError(ctx);
     if (outErr) return yield* ctx.fail(outErr);
     const inline = ctx.flags.string('patch');

@@ -4,10 +4,7 @@
  * kubectl 1.32 client is installed).
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../simulation';
-import { createWorkstation } from '../../shell/workstation';
-import { runOnWorkstation } from '../../testing/run-command';
-import { GOLDEN_START } from '../../testing/test-cluster';
+import { kubectlWorkstation } from './workstation-testing';
 import { kubectlAvailable, runRealKubectl } from '../differential/real-kubectl.oracle';
 
 const USAGE_HINT = (path: string) => `See '${path} -h' for help and examples\n`;
@@ -60,11 +57,10 @@ const RECORDED: Array<[string[], string]> = [
 ];
 
 describe('read verbs: client-side errors match kubectl 1.32', () => {
-  const sim = createSimulation({ seed: 1, start: GOLDEN_START });
-  const ws = createWorkstation(sim);
+  const { k } = kubectlWorkstation();
   for (const [args, stderr] of RECORDED) {
     it(args.join(' '), () => {
-      expect(runOnWorkstation(sim, ws, ['kubectl', ...args])).toEqual({
+      expect(k(...args)).toEqual({
         stdout: '',
         stderr,
         code: 1,

@@ -4,23 +4,21 @@
  * until they are gone, and creates them again.
  */
 import type { CommandContext, CommandResult, CommandSpec } from '../command';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import { CASCADE_FLAG, cascadingStrategy, deletionLine } from './delete';
 import { fieldValidationOf, fieldWarnings, validateFlagError } from './create';
-import { filenameFlags, readFileInfos, unsupportedFlag } from './file-infos';
-import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
-import { waitForDeletion, type DeletedRef } from './wait-deleted';
 import {
+  filenameFlags,
   DRY_RUN_FLAG,
   PRINT_FLAGS,
   SAVE_CONFIG_FLAG,
   VALIDATE_FLAG,
-  dryRunStrategy,
   fieldManagerFlag,
-  formatRunErrors,
-  objectPrinter,
-  withDryRun,
-  type RunError,
-} from './write-output';
+} from './common-flags';
+import { readFileInfos, unsupportedFlag } from './file-infos';
+import { LAST_APPLIED, lastAppliedAnnotated } from './last-applied';
+import { waitForDeletion, type DeletedRef } from './wait-deleted';
+import { formatRunErrors, objectPrinter, type RunError } from './write-output';
 
 function* runReplace(ctx: CommandContext): CommandResult {
   const f = ctx.flags;

@@ -16,6 +16,7 @@ import {
   parseSelectors,
   type Target,
   type TargetMode,
+  MISSING_RESOURCE_ERROR,
 } from '../resource/builder';
 import { visitManifests } from '../resource/manifests';
 
@@ -105,8 +106,7 @@ export function* gather(
   if (parsed.targets.length === 0) {
     return {
       ok: false,
-      error:
-        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+      error: MISSING_RESOURCE_ERROR,
     };
   }
   if (options.singleType) {

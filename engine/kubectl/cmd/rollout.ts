@@ -20,63 +20,30 @@ import { PrefixWriter } from '../printers/describe/prefix-writer';
 import { tabFormat, type TabWriter } from '../format/tabwriter';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import {
-  DRY_RUN_FLAG,
-  OUTPUT_FLAG,
+  MUTATE_DRY_RUN_FLAG,
+  MUTATE_PRINT_FLAGS,
+  SELECTOR_FLAG,
+  filenameOptionFlags,
+  fieldManagerFlag,
+} from './common-flags';
+import {
   WatchQueue,
   flagDuration,
   collectTargets,
   deadlineAfter,
-  dryRunStrategy,
   outputError,
   printResult,
   resourceName,
-  withDryRun,
 } from './mutate-common';
 import { CHANGE_CAUSE_ANNOTATION } from './annotate';
 
 const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 
 const FILE_FLAGS: FlagDef[] = [
-  {
-    name: 'filename',
-    short: 'f',
-    type: 'stringSlice',
-    usage: 'Filename, directory, or URL to files identifying the resource to get from a server.',
-  },
-  { name: 'kustomize', short: 'k', type: 'string', usage: 'Process the kustomization directory.' },
-  {
-    name: 'recursive',
-    short: 'R',
-    type: 'bool',
-    usage: 'Process the directory used in -f, --filename recursively.',
-  },
-  {
-    name: 'selector',
-    short: 'l',
-    type: 'string',
-    usage: 'Selector (label query) to filter on, e.g. -l key1=value1,key2=value2.',
-  },
-];
-
-const PRINT_FLAGS: FlagDef[] = [
-  {
-    name: 'allow-missing-template-keys',
-    type: 'bool',
-    default: true,
-    usage: 'If true, ignore any errors in templates when a field or map key is missing.',
-  },
-  OUTPUT_FLAG,
-  {
-    name: 'show-managed-fields',
-    type: 'bool',
-    usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-  },
-  {
-    name: 'template',
-    type: 'string',
-    usage: 'Template string or path to template file to use when -o=go-template.',
-  },
+  ...filenameOptionFlags('identifying the resource to get from a server.'),
+  SELECTOR_FLAG,
 ];
 
 /** GroupKind.String(): `Pod`, `Job.batch`. */
@@ -237,11 +204,7 @@ const statusCommand: CommandSpec = {
     const until = deadlineAfter(ctx, flagDuration(ctx, 'timeout'));
     const ns = object.metadata.namespace ?? '';
     const name = object.metadata.name!;
-    const queue = new WatchQueue(
-      ctx,
-      [object.kind],
-      (e) => e.object.metadata.name === name && (e.object.metadata.namespace ?? '') === ns,
-    );
+    const queue = WatchQueue.forObject(ctx, object);
     try {
       // UntilWithSync: the current state first (an ADDED event), then each change.
       let current: KubeObject | undefined = ctx.cluster.server.get(object.kind, ns, name);
@@ -333,7 +296,7 @@ const historyCommand: CommandSpec = {
     '  # Show revision 3\n  kubectl rollout history daemonset/logd --revision=3',
   flags: [
     ...FILE_FLAGS,
-    ...PRINT_FLAGS,
+    ...MUTATE_PRINT_FLAGS,
     {
       name: 'revision',
       type: 'int',
@@ -490,8 +453,8 @@ const undoCommand: CommandSpec = {
     '  # Go back to revision 3 of daemon set logd\n  kubectl rollout undo daemonset/logd --to-revision=3',
   flags: [
     ...FILE_FLAGS,
-    ...PRINT_FLAGS,
-    DRY_RUN_FLAG,
+    ...MUTATE_PRINT_FLAGS,
+    MUTATE_DRY_RUN_FLAG,
     {
       name: 'to-revision',
       type: 'int',
@@ -500,8 +463,9 @@ const undoCommand: CommandSpec = {
     },
   ],
   *run(ctx) {
-    const dry = dryRunStrategy(ctx);
-    if (typeof dry === 'object') return yield* ctx.fail(dry.error);
+    const dryRun = dryRunStrategy(ctx.flags);
+    if (!dryRun.ok) return yield* ctx.fail(dryRun.error);
+    const dry = dryRun.value;
     const outErr = outputError(ctx);
     if (outErr) return yield* ctx.fail(outErr);
     const found = yield* targets(ctx);
@@ -550,16 +514,7 @@ function patchingCommand(
     short,
     long,
     examples,
-    flags: [
-      ...FILE_FLAGS,
-      ...PRINT_FLAGS,
-      {
-        name: 'field-manager',
-        type: 'string',
-        default: name === 'restart' ? 'kubectl-rollout' : 'kubectl-rollout',
-        usage: 'Name of the manager used to track field ownership.',
-      },
-    ],
+    flags: [...FILE_FLAGS, ...MUTATE_PRINT_FLAGS, fieldManagerFlag('kubectl-rollout')],
     *run(ctx) {
       const outErr = outputError(ctx);
       if (outErr) return yield* ctx.fail(outErr);

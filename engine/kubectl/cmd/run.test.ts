@@ -1,41 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkstation, HOME } from '../../shell/workstation';
+import { createWorkstation } from '../../shell/workstation';
 import { runOnWorkstation } from '../../testing/run-command';
 import { TestCluster } from '../../testing/test-cluster';
-import { Tty } from '../../runtime/tty';
-import { findExecutable } from '../../runtime/exec';
+import { kubectlOnTerminal } from './terminal-testing';
 
 function setup() {
   const tc = TestCluster.seed(1).build();
   const ws = createWorkstation(tc.sim);
   const k = (...args: string[]) => runOnWorkstation(tc.sim, ws, ['kubectl', ...args]);
-  const onTerminal = (args: string[]) => {
-    let screen = '';
-    const tty = new Tty(tc.sim.kernel, ws.ns, (d) => (screen += d));
-    const exe = findExecutable(ws.ns, HOME, ws.env.get('PATH'), ['kubectl', ...args]);
-    if (typeof exe === 'string') throw new Error(exe);
-    const proc = tc.sim.kernel.spawn({
-      program: exe.program,
-      argv: exe.argv,
-      env: ws.env,
-      cwd: HOME,
-      ns: ws.ns,
-      fds: new Map([
-        [0, tty.description],
-        [1, tty.description],
-        [2, tty.description],
-      ]),
-    });
-    tty.foregroundPgid = proc.pgid;
-    return {
-      proc,
-      screen: () => screen,
-      type(keys: string, seconds = '1s') {
-        tty.type(keys);
-        tc.advance(seconds);
-      },
-    };
-  };
+  const onTerminal = (args: string[]) => kubectlOnTerminal(tc, ws, args);
   return { tc, k, onTerminal };
 }
 

@@ -8,9 +8,17 @@ import type { Block } from '../../runtime/kernel';
 import type { KubeObject } from '../../api/object';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
+import { dryRunStrategy } from './dry-run';
 import { durationFlag } from './logs';
 import { attachToPod } from './attach';
-import { checkOutputFormat, parseDryRun, printGenerated, typeName } from './generated-output';
+import {
+  GENERATOR_DRY_RUN_FLAG,
+  GENERATOR_OUTPUT_FLAG,
+  GENERATOR_OVERRIDE_FLAGS,
+  GENERATOR_TEMPLATE_FLAGS,
+  fieldManagerFlag,
+} from './common-flags';
+import { checkOutputFormat, parseLabels, printGenerated, typeName } from './generated-output';
 import { defaultContainer, waitForPodChange } from './pod-target';
 import { buildService } from './expose';
 import { applyOverrides } from './overrides';
@@ -26,17 +34,6 @@ const REFERENCE = new RegExp(
 /** Whether `image` is a valid image reference. */
 export function validImageReference(image: string): boolean {
   return REFERENCE.test(image);
-}
-
-/** `a=b,c=d` → labels (generate.ParseLabels). */
-function parseLabels(spec: string): { map: Record<string, string> } | { error: string } {
-  const map: Record<string, string> = {};
-  for (const pair of spec.split(',')) {
-    const kv = pair.split('=');
-    if (kv.length !== 2 || kv[0] === '') return { error: `invalid label spec: ${pair}` };
-    map[kv[0]] = kv[1];
-  }
-  return { map };
 }
 
 /** The pod BasicPod generates, in Go field order (for `-o json`). */
@@ -86,12 +83,7 @@ export function generatePod(o: {
 }
 
 const RUN_FLAGS: FlagDef[] = [
-  {
-    name: 'allow-missing-template-keys',
-    type: 'bool',
-    default: true,
-    usage: 'Ignore missing fields in templates (golang and jsonpath output only).',
-  },
+  ...GENERATOR_TEMPLATE_FLAGS,
   { name: 'annotations', type: 'stringArray', usage: 'Annotations for the pod (key=value).' },
   {
     name: 'attach',
@@ -109,14 +101,7 @@ const RUN_FLAGS: FlagDef[] = [
     type: 'bool',
     usage: "Use the extra arguments as the container's command rather than its args.",
   },
-  {
-    name: 'dry-run',
-    type: 'string',
-    default: 'none',
-    noOptDefault: 'unchanged',
-    usage:
-      'Must be "none", "server", or "client". With client, only print the object; with server, send it without persisting it.',
-  },
+  GENERATOR_DRY_RUN_FLAG,
   {
     name: 'env',
     type: 'stringArray',
@@ -127,12 +112,7 @@ const RUN_FLAGS: FlagDef[] = [
     type: 'bool',
     usage: 'Also create a ClusterIP service for the pod; needs --port.',
   },
-  {
-    name: 'field-manager',
-    type: 'string',
-    default: 'kubectl-run',
-    usage: 'Name of the manager tracking field ownership.',
-  },
+  fieldManagerFlag('kubectl-run', 'Name of the manager tracking field ownership.'),
   {
     name: 'filename',
     short: 'f',
@@ -165,19 +145,8 @@ const RUN_FLAGS: FlagDef[] = [
     usage: 'Labels for the pod, comma separated (replaces run=NAME).',
   },
   { name: 'leave-stdin-open', type: 'bool', usage: 'Keep stdin open after the first attach ends.' },
-  {
-    name: 'output',
-    short: 'o',
-    type: 'string',
-    usage: 'Output format: json, yaml, name, jsonpath=….',
-  },
-  {
-    name: 'override-type',
-    type: 'string',
-    default: 'merge',
-    usage: 'How --overrides applies: json, merge, or strategic.',
-  },
-  { name: 'overrides', type: 'string', usage: 'Inline JSON merged over the generated object.' },
+  GENERATOR_OUTPUT_FLAG,
+  ...GENERATOR_OVERRIDE_FLAGS,
   {
     name: 'pod-running-timeout',
     type: 'duration',
@@ -205,22 +174,11 @@ const RUN_FLAGS: FlagDef[] = [
     usage: 'Delete the pod once it exits; only when attached (-i or --attach).',
   },
   {
-    name: 'save-config',
-    type: 'bool',
-    usage: 'Store the configuration in an annotation of the object.',
-  },
-  {
-    name: 'show-managed-fields',
-    type: 'bool',
-    usage: 'Keep managedFields in JSON or YAML output.',
-  },
-  {
     name: 'stdin',
     short: 'i',
     type: 'bool',
     usage: 'Keep stdin of the container open, even when nobody is attached.',
   },
-  { name: 'template', type: 'string', usage: 'Template for -o go-template / jsonpath.' },
   {
     name: 'timeout',
     type: 'duration',
@@ -284,8 +242,9 @@ export const runCommand: CommandSpec = {
     const f = ctx.flags;
     // cobra's MarkFlagRequired("image").
     if (!f.changed('image')) return yield* ctx.fail('required flag(s) "image" not set');
-    const dryRun = parseDryRun(f.string('dry-run'), f.changed('dry-run'));
-    if (typeof dryRun === 'object') return yield* ctx.fail(dryRun.error);
+    const strategy = dryRunStrategy(f);
+    if (!strategy.ok) return yield* ctx.fail(strategy.error);
+    const dryRun = strategy.value;
     const output = f.string('output');
     const badOutput = checkOutputFormat(output);
     if (badOutput) return yield* ctx.fail(badOutput);

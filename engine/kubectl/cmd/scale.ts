@@ -7,17 +7,21 @@
 import type { KubeObject } from '../../api/object';
 import type { StatusError } from '../../api/errors';
 import type { CommandSpec } from '../command';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import {
-  DRY_RUN_FLAG,
-  OUTPUT_FLAG,
+  MUTATE_DRY_RUN_FLAG,
+  MUTATE_PRINT_FLAGS,
+  SELECTOR_FLAG,
+  filenameOptionFlags,
+} from './common-flags';
+import {
   WatchQueue,
   flagDuration,
   collectTargets,
   deadlineAfter,
-  dryRunStrategy,
   outputError,
   printResult,
-  withDryRun,
+  MISSING_NAMED_RESOURCE_ERROR,
 } from './mutate-common';
 
 /** Kinds served with a scale subresource. */
@@ -47,12 +51,7 @@ export const scaleCommand: CommandSpec = {
       type: 'bool',
       usage: 'Select all resources in the namespace of the specified resource types',
     },
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      usage: 'If true, ignore any errors in templates when a field or map key is missing.',
-    },
+    ...MUTATE_PRINT_FLAGS,
     {
       name: 'current-replicas',
       type: 'int',
@@ -60,26 +59,8 @@ export const scaleCommand: CommandSpec = {
       usage:
         'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.',
     },
-    DRY_RUN_FLAG,
-    {
-      name: 'filename',
-      short: 'f',
-      type: 'stringSlice',
-      usage: 'Filename, directory, or URL to files identifying the resource to set a new size',
-    },
-    {
-      name: 'kustomize',
-      short: 'k',
-      type: 'string',
-      usage: 'Process the kustomization directory.',
-    },
-    OUTPUT_FLAG,
-    {
-      name: 'recursive',
-      short: 'R',
-      type: 'bool',
-      usage: 'Process the directory used in -f, --filename recursively.',
-    },
+    MUTATE_DRY_RUN_FLAG,
+    ...filenameOptionFlags('identifying the resource to set a new size'),
     {
       name: 'replicas',
       type: 'int',
@@ -92,22 +73,7 @@ export const scaleCommand: CommandSpec = {
       usage:
         'Precondition for resource version. Requires that the current resource version match this value in order to scale.',
     },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      usage: 'Selector (label query) to filter on, e.g. -l key1=value1,key2=value2.',
-    },
-    {
-      name: 'show-managed-fields',
-      type: 'bool',
-      usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-    },
-    {
-      name: 'template',
-      type: 'string',
-      usage: 'Template string or path to template file to use when -o=go-template.',
-    },
+    SELECTOR_FLAG,
     {
       name: 'timeout',
       type: 'duration',
@@ -119,8 +85,9 @@ export const scaleCommand: CommandSpec = {
   *run(ctx) {
     if (!ctx.flags.changed('replicas'))
       return yield* ctx.fail('required flag(s) "replicas" not set');
-    const dry = dryRunStrategy(ctx);
-    if (typeof dry === 'object') return yield* ctx.fail(dry.error);
+    const dryRun = dryRunStrategy(ctx.flags);
+    if (!dryRun.ok) return yield* ctx.fail(dryRun.error);
+    const dry = dryRun.value;
     const outErr = outputError(ctx);
     if (outErr) return yield* ctx.fail(outErr);
     const replicas = ctx.flags.int('replicas');
@@ -132,9 +99,7 @@ export const scaleCommand: CommandSpec = {
     if (currentReplicas < -1)
       return yield* ctx.fail('The --current-replicas must specify an integer of -1 or greater');
     if (ctx.args.length === 0 && ctx.flags.strings('filename').length === 0)
-      return yield* ctx.fail(
-        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'",
-      );
+      return yield* ctx.fail(MISSING_NAMED_RESOURCE_ERROR);
     const found = yield* collectTargets(ctx, ctx.args, {
       selector: ctx.flags.string('selector'),
       all: ctx.flags.bool('all'),
@@ -188,11 +153,7 @@ function* waitForReplicas(
   const until = deadlineAfter(ctx, timeoutMs);
   const ns = obj.metadata.namespace ?? '';
   const name = obj.metadata.name!;
-  const queue = new WatchQueue(
-    ctx,
-    [obj.kind],
-    (e) => e.object.metadata.name === name && (e.object.metadata.namespace ?? '') === ns,
-  );
+  const queue = WatchQueue.forObject(ctx, obj);
   try {
     for (;;) {
       const now = ctx.cluster.server.get(obj.kind, ns, name);

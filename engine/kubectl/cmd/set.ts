@@ -9,16 +9,16 @@ import { cloneJson, jsonEqual } from '../../api/patch';
 import type { Block } from '../../runtime/kernel';
 import type { CommandContext, CommandSpec } from '../command';
 import type { FlagDef } from '../flags';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import {
-  DRY_RUN_FLAG,
-  OUTPUT_FLAG,
-  collectTargets,
-  dryRunStrategy,
-  outputError,
-  printResult,
-  resourcesAndPairs,
-  withDryRun,
-} from './mutate-common';
+  MUTATE_DRY_RUN_FLAG,
+  MUTATE_PRINT_FLAGS,
+  fieldManagerFlag,
+  SELECTOR_FLAG,
+  filenameOptionFlags,
+} from './common-flags';
+import { collectTargets, outputError, printResult, resourcesAndPairs } from './mutate-common';
+import { MISSING_RESOURCE_ERROR } from '../resource/builder';
 
 interface Container {
   name: string;
@@ -68,58 +68,17 @@ const COMMON_FLAGS: FlagDef[] = [
     type: 'bool',
     usage: 'Select all resources, in the namespace of the specified resource types',
   },
-  {
-    name: 'allow-missing-template-keys',
-    type: 'bool',
-    default: true,
-    usage: 'If true, ignore any errors in templates when a field or map key is missing.',
-  },
-  DRY_RUN_FLAG,
-  {
-    name: 'field-manager',
-    type: 'string',
-    default: 'kubectl-set',
-    usage: 'Name of the manager used to track field ownership.',
-  },
-  {
-    name: 'filename',
-    short: 'f',
-    type: 'stringSlice',
-    usage: 'Filename, directory, or URL to files identifying the resource to update',
-  },
-  { name: 'kustomize', short: 'k', type: 'string', usage: 'Process the kustomization directory.' },
+  ...MUTATE_PRINT_FLAGS,
+  MUTATE_DRY_RUN_FLAG,
+  fieldManagerFlag('kubectl-set'),
+  ...filenameOptionFlags('identifying the resource to update'),
   {
     name: 'local',
     type: 'bool',
     usage: 'If true, set will NOT contact api-server but run locally.',
   },
-  OUTPUT_FLAG,
-  {
-    name: 'recursive',
-    short: 'R',
-    type: 'bool',
-    usage: 'Process the directory used in -f, --filename recursively.',
-  },
-  {
-    name: 'selector',
-    short: 'l',
-    type: 'string',
-    usage: 'Selector (label query) to filter on, e.g. -l key1=value1,key2=value2.',
-  },
-  {
-    name: 'show-managed-fields',
-    type: 'bool',
-    usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-  },
-  {
-    name: 'template',
-    type: 'string',
-    usage: 'Template string or path to template file to use when -o=go-template.',
-  },
+  SELECTOR_FLAG,
 ];
-
-const NO_RESOURCES =
-  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
 
 /** Prints an aggregate of errors as cmdutil.CheckErr does (one alone gets `error: `). */
 function* failAll(ctx: CommandContext, errors: string[]): Generator<Block, number, void> {
@@ -139,8 +98,9 @@ function* updatePodSpecs(
   /** Changes the spec copy; a returned message rejects the object (`error: <res>/<name> <msg>`). */
   mutate: (spec: PodSpec, obj: KubeObject, errors: string[]) => string | void,
 ): Generator<Block, number, void> {
-  const dry = dryRunStrategy(ctx);
-  if (typeof dry === 'object') return yield* ctx.fail(dry.error);
+  const dryRun = dryRunStrategy(ctx.flags);
+  if (!dryRun.ok) return yield* ctx.fail(dryRun.error);
+  const dry = dryRun.value;
   const errors: string[] = [];
   for (const { info, object } of found) {
     const copy = cloneJson(object);
@@ -212,7 +172,7 @@ export const setImageCommand: CommandSpec = {
     }
     if (invalid.length > 0) return yield* ctx.fail(`invalid image format: ${invalid.join(', ')}`);
     if (split.resources.length === 0 && ctx.flags.strings('filename').length === 0)
-      return yield* ctx.fail(NO_RESOURCES);
+      return yield* ctx.fail(MISSING_RESOURCE_ERROR);
     const found = yield* findTargets(ctx, split.resources);
     if ('error' in found) return yield* ctx.fail(found.error);
     if (found.errors.length > 0) {

@@ -8,16 +8,14 @@ import type { KubeObject } from '../../api/object';
 import { resolveResource } from '../../api/resources';
 import { isQualifiedName, isValidLabelValue } from '../../api/registry/validation/names';
 import type { CommandSpec } from '../command';
+import { dryRunStrategy, withDryRun } from './dry-run';
 import {
-  DRY_RUN_FLAG,
-  OUTPUT_FLAG,
-  collect,
-  dryRunStrategy,
-  outputError,
-  printErrors,
-  printResult,
-  withDryRun,
-} from './mutate-common';
+  MUTATE_DRY_RUN_FLAG,
+  MUTATE_PRINT_FLAGS,
+  fieldManagerFlag,
+  SELECTOR_FLAG,
+} from './common-flags';
+import { collect, outputError, printErrors, printResult } from './mutate-common';
 
 /** A node taint. */
 export interface Taint {
@@ -124,42 +122,16 @@ export const taintCommand: CommandSpec = {
     '  # Remove every taint with the key dedicated\n  kubectl taint nodes node-1 dedicated-',
   flags: [
     { name: 'all', type: 'bool', usage: 'Select all nodes in the cluster' },
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      usage: 'If true, ignore any errors in templates when a field or map key is missing.',
-    },
-    DRY_RUN_FLAG,
-    {
-      name: 'field-manager',
-      type: 'string',
-      default: 'kubectl-taint',
-      usage: 'Name of the manager used to track field ownership.',
-    },
-    OUTPUT_FLAG,
+    ...MUTATE_PRINT_FLAGS,
+    MUTATE_DRY_RUN_FLAG,
+    fieldManagerFlag('kubectl-taint'),
     {
       name: 'overwrite',
       type: 'bool',
       usage:
         'If true, allow taints to be overwritten, otherwise reject taint updates that overwrite existing taints.',
     },
-    {
-      name: 'selector',
-      short: 'l',
-      type: 'string',
-      usage: 'Selector (label query) to filter on, e.g. -l key1=value1,key2=value2.',
-    },
-    {
-      name: 'show-managed-fields',
-      type: 'bool',
-      usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-    },
-    {
-      name: 'template',
-      type: 'string',
-      usage: 'Template string or path to template file to use when -o=go-template.',
-    },
+    SELECTOR_FLAG,
     {
       name: 'validate',
       type: 'string',
@@ -182,8 +154,9 @@ export const taintCommand: CommandSpec = {
     if (specs.length < 1) return yield* ctx.fail('at least one taint update is required');
     const parsed = parseTaints(specs);
     if ('error' in parsed) return yield* ctx.usageError(parsed.error);
-    const dry = dryRunStrategy(ctx);
-    if (typeof dry === 'object') return yield* ctx.fail(dry.error);
+    const dryRun = dryRunStrategy(ctx.flags);
+    if (!dryRun.ok) return yield* ctx.fail(dryRun.error);
+    const dry = dryRun.value;
     const outErr = outputError(ctx);
     if (outErr) return yield* ctx.fail(outErr);
     const typed = resources[0].includes('/') ? resources[0].split('/')[0] : resources[0];

@@ -11,13 +11,14 @@ import type { CommandContext, CommandSpec } from '../command';
 import { relaxedJsonPathExpression } from '../printers/customcolumns';
 import { findJsonPathResults, parseJsonPath, type JsonPathTemplate } from '../printers/jsonpath';
 import { goSprint } from '../printers/govalue';
+import { MUTATE_PRINT_FLAGS } from './common-flags';
 import {
-  OUTPUT_FLAG,
   WatchQueue,
   collectTargets,
   flagDuration,
   outputError,
   printResult,
+  MISSING_NAMED_RESOURCE_ERROR,
 } from './mutate-common';
 
 /** A parsed --for. */
@@ -118,11 +119,7 @@ function* waitFor(
 ): Generator<Block, { object: KubeObject } | { error: string } | 'interrupted', void> {
   const ns = obj.metadata.namespace ?? '';
   const name = obj.metadata.name!;
-  const queue = new WatchQueue(
-    ctx,
-    [obj.kind],
-    (e) => e.object.metadata.name === name && (e.object.metadata.namespace ?? '') === ns,
-  );
+  const queue = WatchQueue.forObject(ctx, obj);
   try {
     let last = obj;
     for (;;) {
@@ -171,12 +168,7 @@ export const waitCommand: CommandSpec = {
       usage:
         'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.',
     },
-    {
-      name: 'allow-missing-template-keys',
-      type: 'bool',
-      default: true,
-      usage: 'If true, ignore any errors in templates when a field or map key is missing.',
-    },
+    ...MUTATE_PRINT_FLAGS,
     {
       name: 'field-selector',
       type: 'string',
@@ -200,7 +192,6 @@ export const waitCommand: CommandSpec = {
       type: 'bool',
       usage: 'If true, annotation will NOT contact api-server but run locally.',
     },
-    OUTPUT_FLAG,
     {
       name: 'recursive',
       short: 'R',
@@ -214,16 +205,6 @@ export const waitCommand: CommandSpec = {
       type: 'string',
       usage:
         "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)",
-    },
-    {
-      name: 'show-managed-fields',
-      type: 'bool',
-      usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-    },
-    {
-      name: 'template',
-      type: 'string',
-      usage: 'Template string or path to template file to use when -o=go-template.',
     },
     {
       name: 'timeout',
@@ -241,9 +222,7 @@ export const waitCommand: CommandSpec = {
     const cond = parseCondition(ctx.flags.string('for'));
     if ('error' in cond) return yield* ctx.fail(cond.error);
     if (ctx.args.length === 0 && ctx.flags.strings('filename').length === 0)
-      return yield* ctx.fail(
-        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'",
-      );
+      return yield* ctx.fail(MISSING_NAMED_RESOURCE_ERROR);
     const until = ctx.cluster.now() + timeout;
     const options = {
       selector: ctx.flags.string('selector'),

@@ -1,113 +1,14 @@
 /**
- * What the write verbs share: `--dry-run` (cmdutil.GetDryRunStrategy), the print flags of
- * genericclioptions.PrintFlags with an operation (`created`, `configured`, …) and kubectl's way of
- * reporting several errors at the end of a run (cmdutil.checkErr / MultipleErrors).
+ * What the write verbs share: the printer of genericclioptions.PrintFlags with an operation
+ * (`created`, `configured`, …) and kubectl's way of reporting several errors at the end of a run
+ * (cmdutil.checkErr / MultipleErrors). Their flags are in common-flags.ts, `--dry-run` in dry-run.ts.
  */
 import type { StatusError } from '../../api/errors';
 import type { KubeObject } from '../../api/object';
-import type { FlagDef } from '../flags';
 import type { Flags } from '../flags';
 import { formatStatusError } from '../errors';
 import { typedOrder } from './typed-order';
 import { printJson, printJsonPath, printName, printYamlDocuments } from '../printers';
-
-/** cmdutil.DryRunStrategy. */
-export type DryRun = 'none' | 'client' | 'server';
-
-/** `--dry-run` as cmdutil.AddDryRunFlag declares it. */
-export const DRY_RUN_FLAG: FlagDef = {
-  name: 'dry-run',
-  type: 'string',
-  default: 'none',
-  noOptDefault: 'unchanged',
-  usage:
-    'Must be "none", "server", or "client". With client, only print the object that would be sent; with server, send the request but let the server persist nothing.',
-};
-
-/** The print flags of a command that prints objects (-o and the template flags). */
-export const PRINT_FLAGS: FlagDef[] = [
-  {
-    name: 'output',
-    short: 'o',
-    type: 'string',
-    usage:
-      'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
-  },
-  {
-    name: 'allow-missing-template-keys',
-    type: 'bool',
-    default: true,
-    usage:
-      'If true, a missing field or map key in a template is not an error. Only for golang and jsonpath output formats.',
-  },
-  {
-    name: 'show-managed-fields',
-    type: 'bool',
-    usage: 'If true, keep the managedFields when printing objects in JSON or YAML format.',
-  },
-  {
-    name: 'template',
-    type: 'string',
-    usage:
-      'Template string or path to a template file, for -o=go-template and -o=go-template-file (golang templates).',
-  },
-];
-
-/** `--validate` (cmdutil.AddValidateFlags). */
-export const VALIDATE_FLAG: FlagDef = {
-  name: 'validate',
-  type: 'string',
-  default: 'strict',
-  noOptDefault: 'strict',
-  usage:
-    'One of strict (or true), warn, ignore (or false). strict rejects objects with unknown or duplicate fields (checked by the server), warn only warns, ignore drops them silently.',
-};
-
-/** `--field-manager` with the command's default manager name. */
-export function fieldManagerFlag(manager: string): FlagDef {
-  return {
-    name: 'field-manager',
-    type: 'string',
-    default: manager,
-    usage: 'Name of the manager used to track field ownership.',
-  };
-}
-
-/** `--save-config` (cmdutil.AddApplyAnnotationFlags). */
-export const SAVE_CONFIG_FLAG: FlagDef = {
-  name: 'save-config',
-  type: 'bool',
-  usage:
-    'If true, store the configuration of the object in its last-applied annotation, so that kubectl apply can manage it later.',
-};
-
-/** Reads `--dry-run`; the error is kubectl's. */
-export function dryRunStrategy(
-  flags: Flags,
-): { ok: true; value: DryRun } | { ok: false; error: string } {
-  const v = flags.string('dry-run');
-  switch (v) {
-    case 'unchanged':
-      // @simplified: kubectl also logs a klog deprecation warning for a bare --dry-run.
-      return { ok: true, value: 'client' };
-    case 'client':
-    case 'server':
-    case 'none':
-      return { ok: true, value: v };
-    default:
-      return {
-        ok: false,
-        error: `Invalid dry-run value (${v}). Must be "none", "server", or "client".`,
-      };
-  }
-}
-
-/** The operation text with the dry-run suffix (cmdutil.PrintFlagsWithDryRunStrategy). */
-export function withDryRun(operation: string, dryRun: DryRun): string {
-  if (dryRun === 'client') return `${operation} (dry run)`;
-  if (dryRun === 'server') return `${operation} (server dry run)`;
-  return operation;
-}
 
 const ALLOWED_FORMATS =
   'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';

@@ -6,10 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../simulation';
-import { createWorkstation } from '../../shell/workstation';
-import { runOnWorkstation } from '../../testing/run-command';
-import { GOLDEN_START } from '../../testing/test-cluster';
+import { kubectlWorkstation } from './workstation-testing';
 import { kubectlAvailable, runRealKubectl } from '../differential/real-kubectl.oracle';
 
 const NS = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: w\n';
@@ -61,13 +58,12 @@ describe.skipIf(!kubectlAvailable())('write verbs match the installed kubectl', 
   const dir = join(tmpdir(), 'podlab-kubectl-oracle');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'ns.yaml'), NS);
-  const sim = createSimulation({ seed: 1, start: GOLDEN_START });
-  const ws = createWorkstation(sim, { files: { 'ns.yaml': NS } });
+  const { k } = kubectlWorkstation({ files: { 'ns.yaml': NS } });
   for (const c of CASES) {
     it(`kubectl ${c}`, () => {
       const args = c.split(' ');
       const real = runRealKubectl(args);
-      const ours = runOnWorkstation(sim, ws, ['kubectl', ...args]);
+      const ours = k(...args);
       expect(ours).toEqual({ ...real, stderr: withoutDiscoveryNoise(real.stderr) });
     });
   }

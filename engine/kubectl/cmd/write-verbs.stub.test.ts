@@ -8,10 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulation } from '../../simulation';
-import { createWorkstation } from '../../shell/workstation';
-import { runOnWorkstation } from '../../testing/run-command';
-import { GOLDEN_START } from '../../testing/test-cluster';
+import { kubectlWorkstation } from './workstation-testing';
 import { hasKubectl, startOracle, type OracleServer } from '../../testing/oracle/server';
 
 const JOB = `apiVersion: batch/v1
@@ -33,11 +30,9 @@ const NEW =
 const CHANGED = JOB.replace('spec:\n  template', 'spec:\n  activeDeadlineSeconds: 60\n  template');
 
 describe.skipIf(!hasKubectl)('write verbs that read the cluster match the real kubectl', () => {
-  const sim = createSimulation({ seed: 1, start: GOLDEN_START });
-  const ws = createWorkstation(sim, {
+  const { sim, k: podlab } = kubectlWorkstation({
     files: { 'job.yaml': JOB, 'changed.yaml': CHANGED, 'new.yaml': NEW },
   });
-  const podlab = (...args: string[]) => runOnWorkstation(sim, ws, ['kubectl', ...args]);
   const dir = mkdtempSync(join(tmpdir(), 'podlab-write-'));
   writeFileSync(join(dir, 'job.yaml'), JOB);
   writeFileSync(join(dir, 'changed.yaml'), CHANGED);

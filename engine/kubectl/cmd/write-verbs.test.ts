@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../simulation';
-import { createWorkstation } from '../../shell/workstation';
-import { runOnWorkstation } from '../../testing/run-command';
-import { GOLDEN_START } from '../../testing/test-cluster';
+import { kubectlWorkstation, PI_JOB as JOB } from './workstation-testing';
 
 function setup(files: Record<string, string> = {}) {
-  const sim = createSimulation({ seed: 1, start: GOLDEN_START });
-  const ws = createWorkstation(sim, { files });
-  const k = (...args: string[]) => runOnWorkstation(sim, ws, ['kubectl', ...args]);
-  const kin = (stdin: string, ...args: string[]) =>
-    runOnWorkstation(sim, ws, ['kubectl', ...args], { stdin });
-  return { sim, ws, k, kin };
+  return kubectlWorkstation({ files });
 }
-
-const JOB = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: pi
-spec:
-  template:
-    spec:
-      containers:
-      - name: pi
-        image: busybox
-        command: ["sh", "-c", "echo hi"]
-      restartPolicy: Never
-`;
 
 describe('kubectl create', () => {
   it('creates a job from a generator and reports AlreadyExists wrapped', () => {

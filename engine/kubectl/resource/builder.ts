@@ -11,6 +11,10 @@ import { isSelectorError, parseSelector, type Selector } from '../../api/labels'
 import type { KubeObject } from '../../api/object';
 import { RESOURCES, resolveResource, type ResourceInfo } from '../../api/resources';
 
+/** cli-runtime builder.go's missingResourceError: nothing on the command line names a resource. */
+export const MISSING_RESOURCE_ERROR =
+  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
 /** One thing to read: a named object, or every object of a type matching the selectors. */
 export interface Target {
   info: ResourceInfo;
