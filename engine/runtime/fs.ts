@@ -492,6 +492,7 @@ export class Vfs {
     const at = this.writable(this.locate(path));
     if (at.errno) return err(at.errno);
     if (!at.node) return err('ENOENT');
+    if (at.mount.readOnly) return err('EROFS');
     at.node.mode = mode;
     return okv(undefined);
   }

@@ -26,11 +26,14 @@ import { gzip, gunzip, zcat } from './gzip';
 import { tar } from './tar';
 import { nc } from './nc';
 import { wget } from './wget';
+import { chmod } from './chmod';
+import { pwd } from './pwd';
 
 /** busybox applets implemented here, by applet name. */
 export const BUSYBOX_APPLETS: Readonly<Record<string, AppletFactory>> = {
   basename,
   cat,
+  chmod,
   cp,
   cut,
   date,
@@ -53,6 +56,7 @@ export const BUSYBOX_APPLETS: Readonly<Record<string, AppletFactory>> = {
   nc,
   printenv,
   ps,
+  pwd,
   rm,
   rmdir,
   seq,
@@ -77,6 +81,7 @@ export const BUSYBOX_APPLETS: Readonly<Record<string, AppletFactory>> = {
 export const GNU_PROGRAMS: Readonly<Record<string, AppletFactory>> = {
   basename,
   cat,
+  chmod,
   cp,
   cut,
   date,
@@ -94,6 +99,7 @@ export const GNU_PROGRAMS: Readonly<Record<string, AppletFactory>> = {
   mv,
   printenv,
   ps,
+  pwd,
   rm,
   rmdir,
   seq,
@@ -119,6 +125,7 @@ export const ALPINE_APPLET_DIRS: Readonly<Record<string, '/bin' | '/usr/bin'>> =
   ash: '/bin',
   busybox: '/bin',
   cat: '/bin',
+  chmod: '/bin',
   cp: '/bin',
   date: '/bin',
   echo: '/bin',
@@ -135,6 +142,7 @@ export const ALPINE_APPLET_DIRS: Readonly<Record<string, '/bin' | '/usr/bin'>> =
   mv: '/bin',
   printenv: '/bin',
   ps: '/bin',
+  pwd: '/bin',
   rm: '/bin',
   rmdir: '/bin',
   sh: '/bin',

@@ -11,6 +11,7 @@ import { groupName, userName } from './accounts';
 import { Output, work } from './io';
 import { breakDown, timeZoneFromEnv, type TimeZone } from './tz';
 import { MONTHS } from './strftime';
+import { permString } from './mode';
 
 interface Entry {
   /** Name as shown. */
@@ -29,11 +30,7 @@ const FILE_TYPE_CHAR: Record<Stat['type'], string> = { file: '-', dir: 'd', syml
 
 /** `-rw-r--r--` for a node. */
 export function modeString(st: Stat): string {
-  const bits = st.mode;
-  let s = FILE_TYPE_CHAR[st.type];
-  const rwx = 'rwxrwxrwx';
-  for (let i = 0; i < 9; i++) s += bits & (1 << (8 - i)) ? rwx[i] : '-';
-  return s;
+  return FILE_TYPE_CHAR[st.type] + permString(st.mode);
 }
 
 /** 1K blocks a node occupies (4K allocation units, symlinks stored inline). */

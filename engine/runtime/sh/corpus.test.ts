@@ -11,6 +11,8 @@ import * as nodefs from 'node:fs';
 import * as nodepath from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { createSandbox } from './testing';
+import { chmod } from '../applets/chmod';
+import { defaultSystemInfo } from '../applets/common';
 
 const CWD = '/tmp/podlab-sh-corpus';
 const BIN = '/tmp/podlab-sh-corpus-bin';
@@ -62,6 +64,9 @@ function runSimulated(dialect: string, script: string): Expected {
   }
   const shell = dialect === 'ash' ? 'sh' : 'bash';
   for (const name of ['sh', 'seq', 'cat', 'sleep']) fs.installProgram(`${BIN}/${name}`, name);
+  // The real busybox applet (not a double), to check the bits it sets against busybox's own.
+  box.registry.add('chmod', chmod('busybox', defaultSystemInfo()));
+  fs.installProgram(`${BIN}/chmod`, 'chmod');
   if (dialect === 'bash') fs.installProgram(`${BIN}/bash`, 'bash');
   const r = box.start([shell, '-c', script], { env: ENV, cwd: CWD });
   box.sim.advance(60_000);
@@ -86,7 +91,7 @@ function prepareHost(): void {
   }
   nodefs.mkdirSync(BIN, { recursive: true });
   const busybox = execFileSync('sh', ['-c', 'command -v busybox'], { encoding: 'utf8' }).trim();
-  for (const name of ['sh', 'seq', 'cat', 'sleep']) {
+  for (const name of ['sh', 'seq', 'cat', 'sleep', 'chmod']) {
     const link = `${BIN}/${name}`;
     nodefs.rmSync(link, { force: true });
     nodefs.symlinkSync(busybox, link);
