@@ -28,6 +28,7 @@ import { nc } from './nc';
 import { wget } from './wget';
 import { chmod } from './chmod';
 import { pwd } from './pwd';
+import { timeout } from './timeout';
 
 /** busybox applets implemented here, by applet name. */
 export const BUSYBOX_APPLETS: Readonly<Record<string, AppletFactory>> = {
@@ -65,6 +66,7 @@ export const BUSYBOX_APPLETS: Readonly<Record<string, AppletFactory>> = {
   tail,
   tar,
   tee,
+  timeout,
   touch,
   tr,
   true: trueApplet,
@@ -107,6 +109,7 @@ export const GNU_PROGRAMS: Readonly<Record<string, AppletFactory>> = {
   sort,
   tail,
   tee,
+  timeout,
   touch,
   tr,
   true: trueApplet,
@@ -167,6 +170,7 @@ export const ALPINE_APPLET_DIRS: Readonly<Record<string, '/bin' | '/usr/bin'>> =
   sort: '/usr/bin',
   tail: '/usr/bin',
   tee: '/usr/bin',
+  timeout: '/usr/bin',
   test: '/usr/bin',
   tr: '/usr/bin',
   uptime: '/usr/bin',
