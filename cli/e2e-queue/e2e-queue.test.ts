@@ -13,6 +13,10 @@ import { matchTranscript, renderExpected } from '../golden/transcript-match';
 
 const DIR = fileURLToPath(new URL('./', import.meta.url));
 const read = (name: string) => readFileSync(DIR + name, 'utf8');
+/** The lesson's files (startQueue.sh, multiplier.yaml): seed 000's, shared with cli/seeds. */
+const LESSON = fileURLToPath(
+  new URL('../seeds/s000-lesson4/home/safari_gke_2/lesson_4/', import.meta.url),
+);
 
 /** The output of the last command typed as `$ COMMAND` (up to the next prompt). */
 function outputOf(transcript: string, command: string): string {
@@ -25,7 +29,8 @@ function outputOf(transcript: string, command: string): string {
 
 describe('queue + multiplier (seed 000, lesson 4.1)', () => {
   const { options } = parseSessionArgs(['--echo']);
-  const result = runScriptText(DIR + 'script.sh', read('script.sh'), options);
+  // The script runs in the lesson's folder, as the learner does after `cd ~/…/lesson_4`.
+  const result = runScriptText(LESSON + 'script.sh', read('script.sh'), options);
 
   it('matches the whole transcript', () => {
     const expected = read('expected.txt');
